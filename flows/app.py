@@ -1,0 +1,110 @@
+"""The composition root: builds the real `telegram.ext.Application` and runs it.
+
+Handler groups run in order for every update:
+  -2  note that the person is reachable (they may have unblocked the bot)
+  -1  triage every text and caption; escalate before anything else
+   0  private-chat guard, commands, buttons, answers, fallbacks
+"""
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+
+from telegram import BotCommand, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
+
+from flows import checkin, general, onboarding, plan, preferences
+from flows.callbacks import pattern
+from flows.config import Settings
+from flows.context import CoachContext, Services, system_clock
+from flows.jobs import tick
+from flows.safety import triage_every_message
+from storage.database import Database, default_url
+
+COMMANDS = (
+    BotCommand("start", "Set up or start over"),
+    BotCommand("checkin", "Do a check-in now"),
+    BotCommand("plan", "Today's plan"),
+    BotCommand("settings", "Time zone, check-in time, waking hours"),
+    BotCommand("pause", "Pause daily check-ins"),
+    BotCommand("resume", "Resume daily check-ins"),
+    BotCommand("help", "What I can do"),
+)
+
+
+async def _mark_reachable(update: Update, context: CoachContext) -> None:
+    if update.effective_user is not None:
+        async with context.db.unit() as uow:
+            await uow.people.mark_reachable(update.effective_user.id)
+
+
+def build_application(settings: Settings, *, clock: Callable[[], datetime] = system_clock) -> Application:
+    """The bot, wired: handlers, the repeating tick, and the services they share."""
+    if settings.telegram_bot_token is None:
+        raise ValueError("TELEGRAM_BOT_TOKEN is not set")
+    builder = (
+        ApplicationBuilder()
+        .token(settings.telegram_bot_token.get_secret_value())
+        .context_types(ContextTypes(context=CoachContext))
+        .rate_limiter(AIORateLimiter())
+    )
+    if settings.telegram_api_base_url:
+        base = settings.telegram_api_base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
+    application = builder.build()
+    application.bot_data["services"] = Services(db=Database(settings.database_url or default_url()), settings=settings, clock=clock)
+
+    private = filters.ChatType.PRIVATE
+    application.add_handler(TypeHandler(Update, _mark_reachable), group=-2)
+    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), triage_every_message), group=-1)
+    handlers = [
+        MessageHandler(~private & filters.UpdateType.MESSAGES, general.on_group),
+        CommandHandler("start", onboarding.start, filters=private),
+        CommandHandler("checkin", checkin.checkin_command, filters=private),
+        CommandHandler("plan", plan.plan_command, filters=private),
+        CommandHandler("settings", preferences.settings_command, filters=private),
+        CommandHandler("pause", preferences.pause_command, filters=private),
+        CommandHandler("resume", preferences.resume_command, filters=private),
+        CommandHandler("help", general.help_command, filters=private),
+        CallbackQueryHandler(onboarding.on_consent, pattern=pattern(onboarding.CONSENT_FLOW)),
+        CallbackQueryHandler(onboarding.on_button, pattern=pattern(onboarding.FLOW)),
+        CallbackQueryHandler(checkin.on_button, pattern=pattern(checkin.FLOW)),
+        CallbackQueryHandler(preferences.on_button, pattern=pattern(preferences.FLOW)),
+        CallbackQueryHandler(general.on_stale_button),
+        MessageHandler(private & filters.COMMAND, general.on_unknown_command),
+        MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, general.on_text),
+        MessageHandler(private & filters.UpdateType.MESSAGE & filters.LOCATION, general.on_location),
+        MessageHandler(private & filters.UpdateType.MESSAGE, general.on_unsupported),
+    ]
+    application.add_handlers(handlers)
+    application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=1.0, name="tick")
+    return application
+
+
+@asynccontextmanager
+async def running(application: Application, *, poll_timeout: int = 10) -> AsyncIterator[Application]:
+    """Migrate, then serve with long polling until the block ends; shuts down cleanly."""
+    services: Services = application.bot_data["services"]
+    await services.db.migrate()
+    try:
+        async with application:
+            await application.bot.set_my_commands(COMMANDS)
+            await application.start()
+            await application.updater.start_polling(timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
+            try:
+                yield application
+            finally:
+                await application.updater.stop()
+                await application.stop()
+    finally:
+        await services.db.close()

@@ -1,0 +1,84 @@
+"""The `coach` command: run the bot, apply migrations, or triage lines of text."""
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+
+from pydantic import ValidationError
+
+from coach.triage import triage
+from flows.config import Settings
+from storage.database import Database, default_url
+
+NO_TOKEN = (
+    "TELEGRAM_BOT_TOKEN is not set.\n"
+    "Get a token from @BotFather in Telegram (send it /newbot), then put it in a .env file:\n"
+    "    cp .env.example .env    # and fill in TELEGRAM_BOT_TOKEN\n"
+    "or export TELEGRAM_BOT_TOKEN in your shell."
+)
+
+
+def _logging(level: str) -> None:
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
+    # httpx logs every request URL, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+async def _serve(settings: Settings) -> None:
+    from flows.app import build_application, running  # here, so `coach triage` starts without loading PTB
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with running(build_application(settings)):
+        logging.getLogger(__name__).info("coach is running; Ctrl-C to stop")
+        await stop.wait()
+
+
+async def _migrate(settings: Settings) -> None:
+    database = Database(settings.database_url or default_url())
+    try:
+        await database.migrate()
+    finally:
+        await database.close()
+
+
+def _triage_lines() -> None:
+    """One JSON object per input line, in order, and nothing else on stdout."""
+    out = sys.stdout
+    for line in sys.stdin:
+        out.write(json.dumps(triage(line.rstrip("\n")).to_json()) + "\n")
+    out.flush()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `coach` console script."""
+    parser = argparse.ArgumentParser(prog="coach", description="A Telegram self-care coach for back warmth, burning or tingling.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("run", help="run the bot with long polling (applies migrations first)")
+    commands.add_parser("migrate", help="apply database migrations")
+    commands.add_parser("triage", help="read lines on stdin, print one JSON triage result per line")
+    args = parser.parse_args(argv)
+
+    if args.command == "triage":
+        _triage_lines()
+        return 0
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        print(f"Invalid settings: {error}", file=sys.stderr)
+        return 2
+    _logging(settings.log_level)
+    if args.command == "migrate":
+        asyncio.run(_migrate(settings))
+        return 0
+    if settings.telegram_bot_token is None:
+        print(NO_TOKEN, file=sys.stderr)
+        return 2
+    asyncio.run(_serve(settings))
+    return 0

@@ -1,0 +1,44 @@
+"""What every handler and job can reach: the database, the clock and the settings."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from flows.config import Settings
+from storage.database import Database
+
+
+def system_clock() -> datetime:
+    """The real time, in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass
+class Services:
+    """The application's collaborators, created once by the factory."""
+
+    db: Database
+    settings: Settings
+    clock: Callable[[], datetime] = system_clock
+
+
+class CoachContext(CallbackContext[ExtBot, dict, dict, dict]):
+    """PTB's context, plus the services and the escalation outcome of the current update."""
+
+    def __init__(self, application: Application, chat_id: int | None = None, user_id: int | None = None):
+        super().__init__(application, chat_id=chat_id, user_id=user_id)
+        self.escalated = False  # set by the safety handler when this update already got a seek-care reply
+
+    @property
+    def services(self) -> Services:
+        return self.application.bot_data["services"]
+
+    @property
+    def db(self) -> Database:
+        return self.services.db
+
+    def now(self) -> datetime:
+        """The current time from the application's clock."""
+        return self.services.clock()

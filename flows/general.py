@@ -1,0 +1,60 @@
+"""Help, and a clear answer for everything else: free text, locations, stickers, group chats, old buttons."""
+
+from telegram import ReplyKeyboardRemove, Update
+
+from coach import wording
+from flows import checkin, onboarding, preferences
+from flows.context import CoachContext
+
+_TEXT_HANDLERS = {onboarding.FLOW: onboarding.on_text, preferences.FLOW: preferences.on_text, checkin.FLOW: checkin.on_text}
+_LOCATION_HANDLERS = {onboarding.FLOW: onboarding.on_location, preferences.FLOW: preferences.on_location}
+
+
+async def help_command(update: Update, context: CoachContext) -> None:
+    """/help: what the coach can do."""
+    await update.effective_message.reply_text(wording.HELP)
+
+
+async def on_text(update: Update, context: CoachContext) -> None:
+    """Free text: the answer to the current question if one is open, else a helpful reply."""
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+        conversation = await uow.conversations.get(person.id) if person else None
+    if conversation is not None and conversation.flow in _TEXT_HANDLERS:
+        await _TEXT_HANDLERS[conversation.flow](update, context, person, conversation)
+    elif not context.escalated:
+        await update.effective_message.reply_text(wording.NOT_UNDERSTOOD if person else wording.CONSENT_NEEDED)
+
+
+async def on_location(update: Update, context: CoachContext) -> None:
+    """A shared location: used for the time zone when asked, otherwise politely set aside."""
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+        conversation = await uow.conversations.get(person.id) if person else None
+    if conversation is not None and conversation.step == "tz" and conversation.flow in _LOCATION_HANDLERS:
+        await _LOCATION_HANDLERS[conversation.flow](update, context, person, conversation)
+    else:
+        await update.effective_message.reply_text(wording.LOCATION_NOT_NEEDED, reply_markup=ReplyKeyboardRemove())
+
+
+async def on_unsupported(update: Update, context: CoachContext) -> None:
+    """Stickers, photos, voice and the like: say what works (a caption was already triaged)."""
+    if not context.escalated:
+        await update.effective_message.reply_text(wording.UNSUPPORTED_MESSAGE)
+
+
+async def on_unknown_command(update: Update, context: CoachContext) -> None:
+    """A command the coach doesn't have."""
+    if not context.escalated:
+        await update.effective_message.reply_text(wording.NOT_UNDERSTOOD)
+
+
+async def on_group(update: Update, context: CoachContext) -> None:
+    """Anything in a group or channel: the coach works only in private chats."""
+    if update.effective_message is not None:
+        await update.effective_message.reply_text(wording.PRIVATE_ONLY)
+
+
+async def on_stale_button(update: Update, context: CoachContext) -> None:
+    """A button whose data no flow recognises: forged, malformed or from an old version."""
+    await update.callback_query.answer(wording.BUTTON_EXPIRED)

@@ -1,0 +1,70 @@
+"""The database: engine set-up for SQLite (WAL) or PostgreSQL, migrations, and units of work."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+from storage.repositories import UnitOfWork
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def default_url(data_dir: Path = Path("data")) -> str:
+    """An SQLite file under ./data/, created on first use."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite+aiosqlite:///{data_dir / 'coach.db'}"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def create_engine(url: str) -> AsyncEngine:
+    """An async engine; SQLite gets WAL mode, foreign keys and a busy timeout."""
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_async_engine(url)
+        event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+
+
+def _alembic_config(connection: Connection) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+class Database:
+    """Owns the engine; hands out units of work."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = create_engine(url)
+        self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+
+    async def migrate(self) -> None:
+        """Bring the schema up to the newest Alembic revision."""
+        async with self.engine.begin() as connection:
+            await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+
+    @asynccontextmanager
+    async def unit(self) -> AsyncIterator[UnitOfWork]:
+        """A transaction: committed when the block ends, rolled back if it raises."""
+        async with self._sessions() as session, session.begin():
+            yield UnitOfWork(session)
+
+    async def close(self) -> None:
+        """Release every pooled connection."""
+        await self.engine.dispose()

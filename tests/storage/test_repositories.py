@@ -1,0 +1,132 @@
+"""The repositories, run against real SQLite and real PostgreSQL."""
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from sqlalchemy import inspect
+
+from storage.database import Database
+from storage.models import CheckIn, Episode, Person
+
+NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+async def db(database_url):
+    database = Database(database_url)
+    await database.migrate()
+    yield database
+    await database.close()
+
+
+async def _person(db: Database, telegram_id: int, **fields) -> Person:
+    async with db.unit() as uow:
+        defaults = dict(created_at=NOW, consented_at=NOW, timezone="Europe/London", checkin_time=time(9), onboarded_at=NOW)
+        return await uow.people.add(Person(telegram_user_id=telegram_id, chat_id=telegram_id, **(defaults | fields)))
+
+
+async def test_migrations_create_every_table_and_can_run_again(db):
+    await db.migrate()
+    async with db.engine.connect() as connection:
+        tables = await connection.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+    assert {"person", "episode", "checkin", "conversation", "escalation", "alembic_version"} <= tables
+
+
+async def test_times_come_back_as_the_same_utc_instant(db):
+    moment = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
+    await _person(db, 1, next_checkin_at=moment)
+    async with db.unit() as uow:
+        person = await uow.people.by_telegram_id(1)
+    assert person.next_checkin_at == moment and person.next_checkin_at.tzinfo is not None
+    assert person.checkin_time == time(9)
+
+
+async def test_telegram_ids_beyond_32_bits(db):
+    await _person(db, 7_000_000_001)
+    async with db.unit() as uow:
+        assert (await uow.people.by_telegram_id(7_000_000_001)).chat_id == 7_000_000_001
+
+
+async def test_due_checkins_skip_paused_blocked_and_unfinished_people(db):
+    due = NOW - timedelta(minutes=1)
+    await _person(db, 1, next_checkin_at=due)
+    await _person(db, 2, next_checkin_at=due, paused_at=NOW)
+    await _person(db, 3, next_checkin_at=due, blocked_at=NOW)
+    await _person(db, 4, next_checkin_at=due, onboarded_at=None)
+    await _person(db, 5, next_checkin_at=NOW + timedelta(minutes=1))
+    await _person(db, 6, next_checkin_at=due - timedelta(hours=1))
+    async with db.unit() as uow:
+        people = await uow.people.due_for_checkin(NOW)
+    assert [p.telegram_user_id for p in people] == [6, 1]
+
+
+async def test_writing_again_unblocks(db):
+    await _person(db, 1, blocked_at=NOW)
+    async with db.unit() as uow:
+        await uow.people.mark_reachable(1)
+    async with db.unit() as uow:
+        assert (await uow.people.by_telegram_id(1)).blocked_at is None
+
+
+async def test_checkin_answers_heat_reports_and_first_pain(db):
+    person = await _person(db, 1)
+    async with db.unit() as uow:
+        episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW, created_at=NOW))
+        for day, (pain, heat) in enumerate([(7, None), (6, "worse"), (5, "helped"), (4, "worse")]):
+            await uow.checkins.add(
+                CheckIn(person_id=person.id, episode_id=episode.id, phase="heat", status="done", started_at=NOW + timedelta(days=day),
+                        pain=pain, heat_effect=heat, red_flags=["fever"] if day == 1 else [])
+            )
+    async with db.unit() as uow:
+        assert await uow.checkins.heat_worse_count(episode.id) == 2
+        assert await uow.checkins.first_pain(episode.id) == 7
+        assert await uow.checkins.open_for(person.id) is None
+    async with db.unit() as uow:
+        stored = await uow.checkins.get(2, person.id)
+        assert stored.red_flags == ["fever"]
+        assert await uow.checkins.get(2, person.id + 1) is None  # someone else's
+
+
+async def test_open_checkins_become_missed(db):
+    person = await _person(db, 1)
+    async with db.unit() as uow:
+        episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW, created_at=NOW))
+        await uow.checkins.add(CheckIn(person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW, pain=3))
+    async with db.unit() as uow:
+        assert await uow.checkins.mark_missed(person.id) == 1
+    async with db.unit() as uow:
+        assert await uow.checkins.open_for(person.id) is None
+
+
+async def test_cold_phase_ended_finds_episodes_past_48_hours_once(db):
+    person = await _person(db, 1)
+    async with db.unit() as uow:
+        await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(hours=49), created_at=NOW))
+        await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(hours=47), created_at=NOW))
+        await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(days=20), chronic=True, announced_phase="heat", created_at=NOW))
+    async with db.unit() as uow:
+        ended = await uow.episodes.cold_phase_ended(NOW, timedelta(hours=48))
+        assert len(ended) == 1
+        ended[0][0].announced_phase = "heat"
+    async with db.unit() as uow:
+        assert await uow.episodes.cold_phase_ended(NOW, timedelta(hours=48)) == []
+
+
+async def test_a_failed_unit_of_work_stores_nothing(db):
+    with pytest.raises(RuntimeError):
+        async with db.unit() as uow:
+            await uow.people.add(Person(telegram_user_id=1, chat_id=1, created_at=NOW, consented_at=NOW))
+            raise RuntimeError("boom")
+    async with db.unit() as uow:
+        assert await uow.people.by_telegram_id(1) is None
+
+
+async def test_conversation_position_survives_a_new_connection(db, database_url):
+    person = await _person(db, 1)
+    async with db.unit() as uow:
+        await uow.conversations.set(person.id, "ci", "water", NOW, record_id=42)
+    other = Database(database_url)
+    async with other.unit() as uow:
+        conversation = await uow.conversations.get(person.id)
+    await other.close()
+    assert (conversation.flow, conversation.step, conversation.record_id) == ("ci", "water", 42)
