@@ -31,6 +31,7 @@ from flows.jobs import tick
 from flows.safety import triage_every_message
 from storage.database import Database, default_url
 
+TICK = "tick"
 COMMANDS = (
     BotCommand("start", "Set up or start over"),
     BotCommand("checkin", "Do a check-in now"),
@@ -87,7 +88,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         MessageHandler(private & filters.UpdateType.MESSAGE, general.on_unsupported),
     ]
     application.add_handlers(handlers)
-    application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=1.0, name="tick")
+    application.add_error_handler(general.on_error)
+    application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=0, name=TICK)
     return application
 
 

@@ -10,6 +10,7 @@ import sys
 from pydantic import ValidationError
 
 from coach.triage import triage
+from flows import logs
 from flows.config import Settings
 from storage.database import Database, default_url
 
@@ -19,13 +20,6 @@ NO_TOKEN = (
     "    cp .env.example .env    # and fill in TELEGRAM_BOT_TOKEN\n"
     "or export TELEGRAM_BOT_TOKEN in your shell."
 )
-
-
-def _logging(level: str) -> None:
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
-    # httpx logs every request URL, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 async def _serve(settings: Settings) -> None:
@@ -73,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     except ValidationError as error:
         print(f"Invalid settings: {error}", file=sys.stderr)
         return 2
-    _logging(settings.log_level)
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None
+    logs.configure(settings.log_level, token)
     if args.command == "migrate":
         asyncio.run(_migrate(settings))
         return 0

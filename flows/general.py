@@ -1,10 +1,16 @@
 """Help, and a clear answer for everything else: free text, locations, stickers, group chats, old buttons."""
 
+import logging
+
 from telegram import ReplyKeyboardRemove, Update
+from telegram.error import Forbidden, TelegramError
 
 from coach import wording
 from flows import checkin, onboarding, preferences
 from flows.context import CoachContext
+from flows.logs import where
+
+log = logging.getLogger(__name__)
 
 _TEXT_HANDLERS = {onboarding.FLOW: onboarding.on_text, preferences.FLOW: preferences.on_text, checkin.FLOW: checkin.on_text}
 _LOCATION_HANDLERS = {onboarding.FLOW: onboarding.on_location, preferences.FLOW: preferences.on_location}
@@ -58,3 +64,15 @@ async def on_group(update: Update, context: CoachContext) -> None:
 async def on_stale_button(update: Update, context: CoachContext) -> None:
     """A button whose data no flow recognises: forged, malformed or from an old version."""
     await update.callback_query.answer(wording.BUTTON_EXPIRED)
+
+
+async def on_error(update: object, context: CoachContext) -> None:
+    """Record a failure without personal data, and tell the person to try again."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update=%s failed: %s", update_id, where(context.error))
+    if not isinstance(update, Update) or update.effective_chat is None or isinstance(context.error, Forbidden):
+        return
+    try:
+        await context.bot.send_message(update.effective_chat.id, wording.SOMETHING_WENT_WRONG)
+    except TelegramError:
+        log.warning("update=%s could not be told about the failure", update_id)

@@ -6,10 +6,12 @@ claims what is due by moving it on before sending, so a restart neither loses no
 
 import logging
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from telegram.error import Forbidden
 
 from coach import wording
+from coach.clock_times import next_occurrence
 from coach.protocol import COLD_PERIOD
 from flows import checkin, profile
 from flows.context import CoachContext
@@ -32,15 +34,19 @@ async def send_due_checkins(context: CoachContext) -> None:
     now = context.now()
     async with context.db.unit() as uow:
         due = await uow.people.due_for_checkin(now)
-        started = []
-        for person in due:
-            fresh = now - person.next_checkin_at <= STALE_AFTER
-            profile.reschedule(person, now)
+    started = []
+    for person in due:
+        async with context.db.unit() as uow:
+            next_at = next_occurrence(now, person.checkin_time, ZoneInfo(person.timezone))
+            if not await uow.people.claim_checkin(person.id, person.next_checkin_at, next_at):
+                continue  # another tick or instance took it
             missed = await uow.checkins.mark_missed(person.id)
             if missed:
                 log.info("checkin missed person=%s count=%s", person.id, missed)
-            if fresh:
+            if now - person.next_checkin_at <= STALE_AFTER:
                 started.append((person, await checkin.begin(uow, person, now)))
+            else:
+                log.info("checkin skipped as stale person=%s", person.id)
     for person, open_checkin in started:
         try:
             await checkin.ask_current(context, person, open_checkin, intro=wording.CHECKIN_INTRO)

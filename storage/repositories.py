@@ -33,6 +33,13 @@ class People:
             .values(blocked_at=None)
         )
 
+    async def claim_checkin(self, person_id: int, due_at: datetime, next_at: datetime | None) -> bool:
+        """Move a due check-in on to its next time, only if no one else has: True if this caller won."""
+        result = await self.session.execute(
+            update(Person).where(col(Person.id) == person_id, col(Person.next_checkin_at) == due_at).values(next_checkin_at=next_at)
+        )
+        return result.rowcount == 1
+
     async def due_for_checkin(self, now: datetime, limit: int = 200) -> Sequence[Person]:
         """Onboarded, unpaused, reachable people whose check-in time has come."""
         result = await self.session.execute(

@@ -1,0 +1,74 @@
+"""End-to-end fixtures: the real Application, over HTTP, against the Bot API double."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime
+
+import pytest
+
+from flows.app import TICK, build_application, running
+from flows.config import Settings
+from tests.botapi import BotApiDouble
+from tests.e2e.people import Clock, Person
+
+START = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # a Monday, 07:00 in London
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[BotApiDouble]:
+    async with BotApiDouble() as double:
+        yield double
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(START)
+
+
+@pytest.fixture
+def start_bot(api, clock, database_url):
+    """Start the bot (again): `async with start_bot(): ...`; the database outlives each run."""
+
+    @asynccontextmanager
+    async def start():
+        settings = Settings(
+            _env_file=None,
+            telegram_bot_token=api.token,
+            telegram_api_base_url=api.base_url,
+            database_url=database_url,
+            tick_seconds=0.1,
+        )
+        async with running(build_application(settings, clock=clock.now), poll_timeout=1) as application:
+            yield application
+
+    return start
+
+
+@pytest.fixture
+async def bot(start_bot):
+    async with start_bot() as application:
+        yield application
+
+
+@pytest.fixture
+def alex(api) -> Person:
+    return Person(api, 1001, "Alex")
+
+
+async def onboard(person: Person, onset: str = "last 24 hours", cause: str = "Strain", zone: str = "London", at: str = "09:00") -> None:
+    """Walk a new person through consent and set-up."""
+    await person.send("/start")
+    await person.answer("store your answers", "I agree")
+    await person.answer("When did the warmth", onset)
+    await person.answer("What do you link it to", cause)
+    await person.answer("Which time zone", zone)
+    await person.answer("daily check-in", at)
+    await person.answer("usually awake", "usual")
+    await person.expect("All set")
+    await person.expect("Your plan for day")
+
+
+async def run_tick(application) -> None:
+    """Let the scheduler catch up with the clock now, instead of waiting for its next pass."""
+    [job] = application.job_queue.get_jobs_by_name(TICK)
+    await job.run(application)
