@@ -417,7 +417,7 @@ RULES: tuple[Rule, ...] = (
         "red, hot, swollen skin that is spreading",
         says=(
             r"(?:red|redness|reddening|swelling|swollen|inflamed|red patch|red area|red mark)"
-            r" (?:[^ ]+ ){0,6}?(?:spreading|spreads|spread|getting bigger|got bigger"
+            r" (?:[^ ]+ ){0,8}?(?:spreading|spreads|spread|getting bigger|got bigger"
             r"|gotten bigger|grown|growing|bigger|larger|expanding)",
             r"red streaks?|red lines? (?:spreading|going|running)",
             r"(?:red|hot|swollen) (?:(?:and|,) )?(?:red|hot|swollen) (?:(?:and|,) )?(?:red|hot|swollen)",

@@ -452,3 +452,14 @@ def assess_checklist(ids: Iterable[str]) -> Assessment:
         )
     )
     return Assessment(triggers[0].tier if triggers else Tier.SELF_CARE, triggers)
+
+
+def assess_triggers(ids: Iterable[str]) -> Assessment:
+    """Assess triggers the coach found itself (trends over several check-ins), by rule id."""
+    by_id = {c.rule.id: c for c in _RULES}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise ValueError(f"unknown trigger ids: {unknown!r}")
+    found = sorted({by_id[i] for i in ids}, key=lambda c: (-c.tier, c.order))
+    triggers = tuple(Trigger(c.rule.id, c.tier, c.rule.label, "") for c in found)
+    return Assessment(triggers[0].tier if triggers else Tier.SELF_CARE, triggers)

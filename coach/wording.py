@@ -198,6 +198,24 @@ _OPENERS = {
 }
 
 
+ACK_GOT_HELP = "I've got help"
+ACK_GETTING_HELP = "I'm getting help now"
+ACK_MISTAKE = "This was a mistake"
+ACK_THANKS = (
+    "Thank you. I've paused your reminders, and tomorrow I'll ask how you are. "
+    "If things get worse, call {number}."
+)
+ACK_MISTAKE_THANKS = (
+    "Thanks for telling me. Your check-ins carry on as usual. "
+    "If anything worrying does happen, tell me or call {number}."
+)
+FOLLOW_UP = "Yesterday I suggested getting medical help. How are you today?"
+FOLLOW_UP_OK = "I'm OK, carry on"
+FOLLOW_UP_CARE = "Still getting care"
+FOLLOW_UP_RESUMED = "Glad to hear it. Your reminders are back on. Let's do today's check-in."
+FOLLOW_UP_HOLD = "Take care. Your reminders stay paused, and I'll ask again tomorrow. If things get worse, call {number}."
+
+
 def escalation_message(assessment: Assessment, number: str) -> str:
     """What was reported, what to do, how soon, and the number to call."""
     reported = "; ".join(t.quote or t.label for t in assessment.triggers)

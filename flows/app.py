@@ -12,7 +12,6 @@ from datetime import datetime
 
 from telegram import BotCommand, Update
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -23,12 +22,12 @@ from telegram.ext import (
     filters,
 )
 
-from flows import checkin, general, onboarding, plan, preferences
+from flows import care_hold, checkin, general, onboarding, plan, preferences, safety
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
 from flows.jobs import tick
-from flows.safety import triage_every_message
+from flows.rate_limit import PriorityRateLimiter
 from storage.database import Database, default_url
 
 TICK = "tick"
@@ -57,7 +56,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .context_types(ContextTypes(context=CoachContext))
-        .rate_limiter(AIORateLimiter())
+        .rate_limiter(PriorityRateLimiter(per_chat_per_second=settings.per_chat_messages_per_second, per_chat_burst=3))
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
@@ -67,7 +66,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
 
     private = filters.ChatType.PRIVATE
     application.add_handler(TypeHandler(Update, _mark_reachable), group=-2)
-    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), triage_every_message), group=-1)
+    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-1)
     handlers = [
         MessageHandler(~private & filters.UpdateType.MESSAGES, general.on_group),
         CommandHandler("start", onboarding.start, filters=private),
@@ -81,6 +80,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(onboarding.on_button, pattern=pattern(onboarding.FLOW)),
         CallbackQueryHandler(checkin.on_button, pattern=pattern(checkin.FLOW)),
         CallbackQueryHandler(preferences.on_button, pattern=pattern(preferences.FLOW)),
+        CallbackQueryHandler(safety.on_acknowledge, pattern=pattern(safety.ACK_FLOW)),
+        CallbackQueryHandler(care_hold.on_follow_up, pattern=pattern(care_hold.FLOW)),
         CallbackQueryHandler(general.on_stale_button),
         MessageHandler(private & filters.COMMAND, general.on_unknown_command),
         MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, general.on_text),

@@ -22,14 +22,15 @@ from coach import wording
 from coach.checkin import Answers
 from coach.protocol import Phase
 from coach.questions import Question
-from coach.triage import assess_checklist
+from coach.trends import PainScore, trend_triggers
+from coach.triage import assess_checklist, assess_triggers
 from flows import profile
 from flows.asking import ask, close, retick
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import BACK, DONE, NONE, SKIP
 from flows.safety import escalate
-from storage.models import CheckIn, Conversation, Person
+from storage.models import CheckIn, Conversation, Episode, Person
 from storage.repositories import UnitOfWork
 
 FLOW = "ci"
@@ -190,6 +191,20 @@ async def _follow_up(context: CoachContext, person: Person, outcome: _Outcome) -
         await ask_current(context, person, outcome.checkin)
     elif outcome.done:
         await context.bot.send_message(person.chat_id, await _summary(context, outcome.checkin))
+        await _advise_on_trends(context, person, outcome.checkin)
+
+
+async def _advise_on_trends(context: CoachContext, person: Person, checkin: CheckIn) -> None:
+    """After a check-in: GP advice for a worrying trend, once per episode for each trend."""
+    now = context.now()
+    async with context.db.unit() as uow:
+        episode = await uow.session.get(Episode, checkin.episode_id)
+        scores = [PainScore(at, pain) for at, pain in await uow.checkins.pain_scores(episode.id)]
+        heat_worse = await uow.checkins.heat_worse_count(episode.id)
+        already = await uow.escalations.triggers_since(person.id, episode.created_at)
+    found = [t for t in trend_triggers(scores, episode.created_at, heat_worse, now) if t not in already]
+    if found:
+        await escalate(context, person.chat_id, person, assess_triggers(found), source="trend")
 
 
 async def _summary(context: CoachContext, checkin: CheckIn) -> str:

@@ -28,8 +28,12 @@ async def on_text(update: Update, context: CoachContext) -> None:
         conversation = await uow.conversations.get(person.id) if person else None
     if conversation is not None and conversation.flow in _TEXT_HANDLERS:
         await _TEXT_HANDLERS[conversation.flow](update, context, person, conversation)
-    elif not context.escalated:
-        await update.effective_message.reply_text(wording.NOT_UNDERSTOOD if person else wording.CONSENT_NEEDED)
+    elif context.escalated:
+        return  # the seek-care advice stands alone
+    elif person is None:
+        await onboarding.welcome(update)
+    else:
+        await update.effective_message.reply_text(wording.NOT_UNDERSTOOD)
 
 
 async def on_location(update: Update, context: CoachContext) -> None:

@@ -5,22 +5,27 @@ claims what is due by moving it on before sending, so a restart neither loses no
 """
 
 import logging
+from collections.abc import Awaitable
+from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-from telegram.error import Forbidden
+from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from coach import wording
 from coach.clock_times import next_occurrence
 from coach.protocol import COLD_PERIOD
-from flows import checkin, profile
+from flows import care_hold, checkin, profile
 from flows.context import CoachContext
-from storage.models import Person
+from flows.rate_limit import retry_seconds
+from storage.models import CheckIn, Episode, Person
 
 log = logging.getLogger(__name__)
 
 # A check-in more than this late (the bot was down) is skipped, not sent hours late.
 STALE_AFTER = timedelta(hours=3)
+BULK = {"priority": "bulk"}
+RETRY_DELAY = timedelta(seconds=30)
 
 
 async def tick(context: CoachContext) -> None:
@@ -34,24 +39,29 @@ async def send_due_checkins(context: CoachContext) -> None:
     now = context.now()
     async with context.db.unit() as uow:
         due = await uow.people.due_for_checkin(now)
-    started = []
+    started, follow_ups = [], []
     for person in due:
         async with context.db.unit() as uow:
             next_at = next_occurrence(now, person.checkin_time, ZoneInfo(person.timezone))
             if not await uow.people.claim_checkin(person.id, person.next_checkin_at, next_at):
                 continue  # another tick or instance took it
-            missed = await uow.checkins.mark_missed(person.id)
+            missed = await uow.checkins.mark_missed(person.id, started_before=person.next_checkin_at)
             if missed:
                 log.info("checkin missed person=%s count=%s", person.id, missed)
-            if now - person.next_checkin_at <= STALE_AFTER:
-                started.append((person, await checkin.begin(uow, person, now)))
-            else:
+            if now - person.next_checkin_at > STALE_AFTER:
                 log.info("checkin skipped as stale person=%s", person.id)
+            elif person.care_hold_since is None:
+                started.append((person, await checkin.begin(uow, person, now)))
+            elif now - person.care_hold_since >= care_hold.ASK_AFTER:
+                follow_ups.append(person)
     for person, open_checkin in started:
-        try:
-            await checkin.ask_current(context, person, open_checkin, intro=wording.CHECKIN_INTRO)
-        except Forbidden:
-            await _blocked(context, person.id)
+        sent = await _reach(context, person, checkin.ask_current(context, person, open_checkin, intro=wording.CHECKIN_INTRO))
+        if isinstance(sent, RetryLater):
+            await _retry_checkin(context, person, open_checkin, sent.delay)
+    for person in follow_ups:
+        sent = await _reach(context, person, care_hold.ask_how_they_are(context, person))
+        if isinstance(sent, RetryLater):
+            await _retry_checkin(context, person, None, sent.delay)
 
 
 async def announce_heat(context: CoachContext) -> None:
@@ -63,17 +73,45 @@ async def announce_heat(context: CoachContext) -> None:
         for episode, person in ended:
             episode.announced_phase = "heat"
             plan = await profile.plan_at(uow, episode, now)
-            messages.append((person, wording.phase_change_message(plan)))
-    for person, text in messages:
-        try:
-            await context.bot.send_message(person.chat_id, text)
-        except Forbidden:
-            await _blocked(context, person.id)
+            messages.append((person, episode.id, wording.phase_change_message(plan)))
+    for person, episode_id, text in messages:
+        sent = await _reach(context, person, context.bot.send_message(person.chat_id, text, rate_limit_args=BULK))
+        if isinstance(sent, RetryLater):
+            async with context.db.unit() as uow:
+                episode = await uow.session.get(Episode, episode_id)
+                episode.announced_phase = "cold"  # the next tick tells them again
 
 
-async def _blocked(context: CoachContext, person_id: int) -> None:
-    """The person blocked the bot: stop their check-ins until they write again."""
-    log.info("person blocked the bot person=%s", person_id)
+@dataclass(frozen=True)
+class RetryLater:
+    """Telegram or the network could not take the message now."""
+
+    delay: timedelta
+
+
+async def _reach(context: CoachContext, person: Person, sending: Awaitable) -> RetryLater | None:
+    """Send. A person who blocked the bot gets no more check-ins until they write again;
+    a flood limit or a network fault means: try again later."""
+    try:
+        await sending
+    except Forbidden:
+        log.info("person blocked the bot person=%s", person.id)
+        async with context.db.unit() as uow:
+            stored = await uow.session.get(Person, person.id)
+            stored.blocked_at = context.now()
+    except RetryAfter as error:
+        return RetryLater(max(timedelta(seconds=retry_seconds(error)), RETRY_DELAY))
+    except NetworkError:  # includes TimedOut and the limiter shutting down
+        return RetryLater(RETRY_DELAY)
+    return None
+
+
+async def _retry_checkin(context: CoachContext, person: Person, unsent: CheckIn | None, delay: timedelta) -> None:
+    """Put an undelivered check-in (or follow-up) back on the schedule, as if never started."""
+    log.info("checkin delivery deferred person=%s seconds=%s", person.id, int(delay.total_seconds()))
     async with context.db.unit() as uow:
-        person = await uow.session.get(Person, person_id)
-        person.blocked_at = context.now()
+        stored = await uow.session.get(Person, person.id)
+        stored.next_checkin_at = context.now() + delay
+        if unsent is not None:
+            await uow.session.delete(await uow.session.get(CheckIn, unsent.id))
+            await uow.conversations.end(person.id)

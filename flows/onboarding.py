@@ -14,7 +14,7 @@ from telegram import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, 
 
 from coach import onboarding, wording
 from coach.clock_times import format_time
-from coach.protocol import Cause
+from coach.protocol import Cause, heat_allowed_at
 from coach.questions import Question
 from coach.timezones import zone_from_location
 from coach.triage import assess_checklist
@@ -39,10 +39,15 @@ async def start(update: Update, context: CoachContext) -> None:
         if person is not None:
             await uow.conversations.set(person.id, FLOW, onboarding.ONSET.key, context.now())
     if person is None:
-        keyboard = [[button(wording.CONSENT_YES, CONSENT_FLOW, 0, "-", "yes"), button(wording.CONSENT_NO, CONSENT_FLOW, 0, "-", "no")]]
-        await update.effective_message.reply_text(wording.WELCOME, reply_markup=InlineKeyboardMarkup(keyboard))
+        await welcome(update)
         return
     await ask(context.bot, update.effective_chat.id, onboarding.ONSET, FLOW, person.id, back=False, intro=wording.ONBOARDING_START)
+
+
+async def welcome(update: Update) -> None:
+    """What the coach is and is not, and the consent buttons."""
+    keyboard = [[button(wording.CONSENT_YES, CONSENT_FLOW, 0, "-", "yes"), button(wording.CONSENT_NO, CONSENT_FLOW, 0, "-", "no")]]
+    await update.effective_message.reply_text(wording.WELCOME, reply_markup=InlineKeyboardMarkup(keyboard))
 
 
 async def on_consent(update: Update, context: CoachContext) -> None:
@@ -158,7 +163,7 @@ async def record(uow: UnitOfWork, person: Person, conversation: Conversation, ke
         if episode is None:
             episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=onset_at, chronic=chronic, created_at=now))
         episode.onset_at, episode.chronic = onset_at, chronic
-        episode.announced_phase = "heat" if chronic else "cold"
+        episode.announced_phase = "cold" if now < heat_allowed_at(profile.episode_facts(episode)) else "heat"
         conversation.record_id = episode.id
     elif key == "cause":
         episode = await uow.session.get(Episode, conversation.record_id)

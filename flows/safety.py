@@ -1,16 +1,32 @@
-"""Escalation first: every text and caption is triaged before any other handler sees it."""
+"""Escalation first: every text and caption is triaged before any other handler sees it.
+
+```mermaid
+flowchart LR
+    words[any text or caption, or a checklist tick] --> triage
+    triage -- emergency / urgent --> advice[advice + number + buttons] --> hold[reminders paused]
+    triage -- soon --> gp[book a GP]
+    hold -- "This was a mistake" --> resume[check-ins as usual]
+```
+The next day's follow-up is in `flows.care_hold`.
+"""
 
 import logging
-
-from telegram import Update
+from sqlalchemy.exc import SQLAlchemyError
+from telegram import InlineKeyboardMarkup, Update
 
 from coach import wording
 from coach.emergency_numbers import emergency_number
 from coach.triage import Assessment, Tier, triage
+from flows.callbacks import decode
 from flows.context import CoachContext
+from flows.keyboards import button
 from storage.models import Escalation, Person
 
 log = logging.getLogger(__name__)
+
+ACK_FLOW = "esc"
+URGENT = {"priority": "urgent"}
+_ACKS = {"got": wording.ACK_GOT_HELP, "getting": wording.ACK_GETTING_HELP, "mistake": wording.ACK_MISTAKE}
 
 
 async def triage_every_message(update: Update, context: CoachContext) -> None:
@@ -22,28 +38,65 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
     assessment = triage(text)
     if assessment.tier is Tier.SELF_CARE and assessment.question is None:
         return
-    async with context.db.unit() as uow:
-        person = await uow.people.by_telegram_id(update.effective_user.id)
+    try:
+        async with context.db.unit() as uow:
+            person = await uow.people.by_telegram_id(update.effective_user.id)
+    except SQLAlchemyError:
+        log.exception("could not look up the person before escalating; advising anyway")
+        person = None
     await escalate(context, update.effective_chat.id, person, assessment, source="text")
 
 
 async def escalate(context: CoachContext, chat_id: int, person: Person | None, assessment: Assessment, *, source: str) -> None:
-    """Send the seek-care message for an assessment, and store it for a person who consented."""
+    """Send the seek-care advice; for someone coached, store it and pause reminders after urgent or worse.
+
+    The advice goes out even if storing it fails: a database fault must never delay it.
+    """
     context.escalated = True
     number = emergency_number(person.timezone if person else None)
     if assessment.tier is Tier.SELF_CARE:
-        await context.bot.send_message(chat_id, assessment.question)
+        await context.bot.send_message(chat_id, assessment.question, rate_limit_args=URGENT)
         return
-    await context.bot.send_message(chat_id, wording.escalation_message(assessment, number))
-    log.info("escalation tier=%s source=%s", assessment.tier.key, source)
+    escalation = None
     if person is not None:
-        async with context.db.unit() as uow:
-            await uow.escalations.add(
-                Escalation(
-                    person_id=person.id,
-                    tier=assessment.tier.key,
-                    triggers=[t.id for t in assessment.triggers],
-                    source=source,
-                    created_at=context.now(),
-                )
-            )
+        try:
+            escalation = await _record(context, person, assessment, source)
+        except SQLAlchemyError:
+            log.exception("escalation could not be stored person=%s", person.id)
+    keyboard = None
+    if escalation is not None and assessment.tier >= Tier.URGENT:
+        keyboard = InlineKeyboardMarkup([[button(label, ACK_FLOW, escalation.id, "ack", value)] for value, label in _ACKS.items()])
+    await context.bot.send_message(chat_id, wording.escalation_message(assessment, number), reply_markup=keyboard, rate_limit_args=URGENT)
+    log.info("escalation tier=%s source=%s", assessment.tier.key, source)
+
+
+async def _record(context: CoachContext, person: Person, assessment: Assessment, source: str) -> Escalation:
+    now = context.now()
+    async with context.db.unit() as uow:
+        escalation = await uow.escalations.add(
+            Escalation(person_id=person.id, tier=assessment.tier.key, triggers=[t.id for t in assessment.triggers], source=source, created_at=now)
+        )
+        if assessment.tier >= Tier.URGENT:
+            stored = await uow.people.by_telegram_id(person.telegram_user_id)
+            stored.care_hold_since = stored.care_hold_since or now
+    return escalation
+
+
+async def on_acknowledge(update: Update, context: CoachContext) -> None:
+    """'I've got help', 'I'm getting help now' or 'This was a mistake' under an escalation."""
+    query = update.callback_query
+    callback = decode(query.data)
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+        escalation = await uow.escalations.get(callback.ref, person.id) if person and callback else None
+        if escalation is None or callback.value not in _ACKS:
+            await query.answer(wording.BUTTON_EXPIRED)
+            return
+        escalation.acknowledged_at, escalation.acknowledgement = context.now(), callback.value
+        if callback.value == "mistake":
+            person.care_hold_since = None
+    await query.answer()
+    await query.edit_message_reply_markup(None)
+    number = emergency_number(person.timezone)
+    reply = wording.ACK_MISTAKE_THANKS if callback.value == "mistake" else wording.ACK_THANKS
+    await context.bot.send_message(person.chat_id, reply.format(number=number))

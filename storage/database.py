@@ -22,6 +22,7 @@ def default_url(data_dir: Path = Path("data")) -> str:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # transactions begin in _begin_immediate instead
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -30,11 +31,19 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _begin_immediate(connection) -> None:
+    # A deferred SQLite transaction that reads, then writes after another writer committed,
+    # fails at once (SQLITE_BUSY) whatever the busy timeout; taking the write lock up front
+    # makes concurrent units of work queue instead.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def create_engine(url: str) -> AsyncEngine:
-    """An async engine; SQLite gets WAL mode, foreign keys and a busy timeout."""
+    """An async engine; SQLite gets WAL mode, foreign keys, a busy timeout and immediate transactions."""
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_async_engine(url)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 

@@ -36,6 +36,7 @@ class Person(SQLModel, table=True):
     paused_at: datetime | None = Field(default=None, sa_column=_utc())
     blocked_at: datetime | None = Field(default=None, sa_column=_utc())
     next_checkin_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
+    care_hold_since: datetime | None = Field(default=None, sa_column=_utc())  # after emergency/urgent advice
 
 
 class Episode(SQLModel, table=True):

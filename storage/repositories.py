@@ -117,10 +117,12 @@ class CheckIns:
         )
         return result.scalar_one_or_none()
 
-    async def mark_missed(self, person_id: int) -> int:
-        """Close every open check-in of the person as missed; returns how many."""
+    async def mark_missed(self, person_id: int, started_before: datetime) -> int:
+        """Close the person's check-ins still open from before a moment as missed; returns how many."""
         result = await self.session.execute(
-            update(CheckIn).where(col(CheckIn.person_id) == person_id, col(CheckIn.status) == "open").values(status="missed")
+            update(CheckIn)
+            .where(col(CheckIn.person_id) == person_id, col(CheckIn.status) == "open", col(CheckIn.started_at) < started_before)
+            .values(status="missed")
         )
         return result.rowcount
 
@@ -130,6 +132,15 @@ class CheckIns:
             select(func.count()).select_from(CheckIn).where(CheckIn.episode_id == episode_id, CheckIn.heat_effect == "worse")
         )
         return result.scalar_one()
+
+    async def pain_scores(self, episode_id: int) -> list[tuple[datetime, int]]:
+        """Every pain answer of the episode with when its check-in started, oldest first."""
+        result = await self.session.execute(
+            select(CheckIn.started_at, CheckIn.pain)
+            .where(CheckIn.episode_id == episode_id, col(CheckIn.pain).is_not(None))
+            .order_by(col(CheckIn.started_at), col(CheckIn.id))
+        )
+        return [(started_at, pain) for started_at, pain in result.all()]
 
     async def first_pain(self, episode_id: int) -> int | None:
         """The first pain score given in this episode."""
@@ -177,6 +188,18 @@ class Escalations:
         self.session.add(escalation)
         await self.session.flush()
         return escalation
+
+    async def get(self, escalation_id: int, person_id: int) -> Escalation | None:
+        """The escalation, only if it belongs to this person."""
+        escalation = await self.session.get(Escalation, escalation_id)
+        return escalation if escalation is not None and escalation.person_id == person_id else None
+
+    async def triggers_since(self, person_id: int, since: datetime) -> set[str]:
+        """Every trigger id the person was already advised about since a moment."""
+        result = await self.session.execute(
+            select(Escalation.triggers).where(Escalation.person_id == person_id, col(Escalation.created_at) >= since)
+        )
+        return {trigger for (triggers,) in result.all() for trigger in triggers}
 
     async def for_person(self, person_id: int) -> Sequence[Escalation]:
         result = await self.session.execute(

@@ -37,6 +37,7 @@ def start_bot(api, clock, database_url):
             telegram_api_base_url=api.base_url,
             database_url=database_url,
             tick_seconds=0.1,
+            per_chat_messages_per_second=50,  # journeys tap faster than people; the limiter has its own tests
         )
         async with running(build_application(settings, clock=clock.now), poll_timeout=1) as application:
             yield application

@@ -35,7 +35,7 @@ async def test_coach_run_answers_start_and_stops_cleanly(tmp_path):
             welcome = await api.wait_for(4242, "store your answers", timeout=10)
             assert "not a doctor" in welcome["text"]
             api.send_text(4242, "my secret words about my back")
-            await api.wait_for(4242, "I need your OK", timeout=10)
+            await api.wait_for(4242, "Is that OK?", since=api.mark(4242), timeout=10)
             assert [c["command"] for c in api.my_commands()][:3] == ["start", "checkin", "plan"]
         finally:
             process.send_signal(signal.SIGTERM)

@@ -87,15 +87,17 @@ async def test_checkin_answers_heat_reports_and_first_pain(db):
         assert await uow.checkins.get(2, person.id + 1) is None  # someone else's
 
 
-async def test_open_checkins_become_missed(db):
+async def test_checkins_open_from_before_the_next_one_become_missed(db):
     person = await _person(db, 1)
     async with db.unit() as uow:
         episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW, created_at=NOW))
         await uow.checkins.add(CheckIn(person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW, pain=3))
+        await uow.checkins.add(CheckIn(person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW + timedelta(days=1, minutes=5)))
     async with db.unit() as uow:
-        assert await uow.checkins.mark_missed(person.id) == 1
+        assert await uow.checkins.mark_missed(person.id, started_before=NOW + timedelta(days=1)) == 1
     async with db.unit() as uow:
-        assert await uow.checkins.open_for(person.id) is None
+        still_open = await uow.checkins.open_for(person.id)
+        assert still_open.started_at == NOW + timedelta(days=1, minutes=5)  # begun on demand after the due time
 
 
 async def test_cold_phase_ended_finds_episodes_past_48_hours_once(db):

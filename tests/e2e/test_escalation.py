@@ -1,0 +1,131 @@
+"""Journeys where a warning sign is reported: the advice comes first, then the care hold."""
+
+from sqlmodel import select
+
+from storage.database import Database
+from storage.models import CheckIn, Escalation, Person
+from tests.e2e.conftest import onboard, run_tick
+
+
+async def stored(database_url: str, model, telegram_id: int) -> list:
+    """Rows of `model` the database holds for a person, oldest first."""
+    database = Database(database_url)
+    try:
+        async with database.unit() as uow:
+            person = await uow.people.by_telegram_id(telegram_id)
+            if model is Person:
+                return [person]
+            result = await uow.session.execute(select(model).where(model.person_id == person.id).order_by(model.id))
+            return list(result.scalars())
+    finally:
+        await database.close()
+
+
+async def test_an_emergency_in_the_middle_of_a_checkin_comes_first_and_the_checkin_goes_on(bot, alex, database_url):
+    await onboard(alex)
+    await alex.send("/checkin")
+    await alex.answer("How strong is the pain", "6")
+    await alex.expect("Compared with yesterday")
+    await alex.send("my legs just gave out and I can't feel my bum")
+    advice = await alex.expect("Call 999 now")
+    assert "legs just gave out" in advice["text"] or "can't feel my bum" in advice["text"]
+    await alex.tap("Better")  # the check-in question is still there
+    await alex.expect("have you had any of these")
+    [checkin] = await stored(database_url, CheckIn, alex.id)
+    assert (checkin.pain, checkin.trend, checkin.status) == (6, "better", "open")
+    [escalation] = await stored(database_url, Escalation, alex.id)
+    assert (escalation.tier, escalation.source) == ("emergency", "text")
+
+
+async def test_the_advice_names_the_symptom_what_to_do_how_soon_and_the_number(bot, alex):
+    await onboard(alex, zone="New York")
+    await alex.send("temp is 102F and I have the chills")
+    advice = await alex.expect("needs a doctor today")
+    assert "102" in advice["text"] and "today" in advice["text"] and "911" in advice["text"]
+    labels = [label for label, _ in alex.api.buttons(advice)]
+    assert labels == ["I've got help", "I'm getting help now", "This was a mistake"]
+
+
+async def test_negated_symptoms_do_not_escalate(bot, alex, api):
+    await onboard(alex)
+    await alex.send("no fever, bladder is fine, not numb, just a warm sore back")
+    await alex.expect("I'm not sure what you mean")
+    assert not any("Call" in t or "doctor today" in t for t in alex.texts())
+
+
+async def test_soon_advice_has_no_hold(bot, alex, clock, database_url):
+    await onboard(alex)
+    await alex.send("it wakes me up at night every night")
+    advice = await alex.expect("book an appointment with your GP in the next few days")
+    assert alex.api.buttons(advice) == []
+    [person] = await stored(database_url, Person, alex.id)
+    assert person.care_hold_since is None
+
+
+async def test_a_mistake_lifts_the_hold_and_checkins_carry_on(bot, alex, clock, database_url):
+    await onboard(alex, at="09:00")
+    await alex.send("I think I have shingles, there's a stripe of blisters on one side")
+    await alex.answer("needs a doctor today", "This was a mistake")
+    await alex.expect("Your check-ins carry on as usual")
+    [escalation] = await stored(database_url, Escalation, alex.id)
+    assert escalation.acknowledgement == "mistake" and escalation.acknowledged_at is not None
+    clock.advance(hours=2)  # 09:00 London
+    await alex.expect("Time for your check-in")
+
+
+async def test_after_urgent_advice_reminders_pause_and_the_next_day_the_coach_asks(bot, alex, clock, database_url):
+    await onboard(alex, at="09:00")
+    clock.advance(hours=12)  # 19:00
+    await alex.send("I've got a fever and shivers")
+    await alex.answer("needs a doctor today", "I've got help")
+    await alex.expect("I've paused your reminders")
+    clock.advance(hours=14)  # 09:00 the next day, 14 hours on
+    await alex.expect("How are you today?")
+    assert not any("Time for your check-in" in t for t in alex.texts())
+    await alex.tap("Still getting care")
+    await alex.expect("I'll ask again tomorrow")
+    clock.advance(days=1)
+    await alex.answer("How are you today?", "I'm OK, carry on")
+    await alex.expect("Your reminders are back on")
+    await alex.expect("How strong is the pain")
+    [person] = await stored(database_url, Person, alex.id)
+    assert person.care_hold_since is None
+
+
+async def test_a_hold_that_began_just_before_the_checkin_skips_it_without_asking_yet(bot, alex, clock):
+    await onboard(alex, at="09:00")
+    clock.advance(hours=1, minutes=55)  # 08:55
+    await alex.send("there's a red hot patch on my back that is spreading fast")
+    await alex.expect("needs a doctor today")
+    clock.advance(minutes=10)  # 09:05: the check-in slot passes while on hold
+    await run_tick(bot)
+    assert not any("How are you today?" in t or "Time for your check-in" in t for t in alex.texts())
+    clock.advance(days=1)
+    await alex.expect("How are you today?")
+
+
+async def test_a_rising_pain_trend_gets_gp_advice_once(bot, alex, clock, database_url):
+    await onboard(alex, onset="More than 2 days ago")
+    for pain in ("3", "4", "5", "6"):
+        await alex.send("/checkin")
+        await alex.answer("How strong is the pain", pain)
+        await alex.answer("Compared with yesterday", "Worse")
+        await alex.answer("have you had any of these", "None of these")
+        await alex.answer("sessions of 15–20 minutes", "1")
+        await alex.answer("stretch or take a short walk", "1")
+        await alex.answer("glasses of water", "3–5")
+        await alex.answer("How did the heat feel", "No difference")
+        await alex.answer("Anything else", "Skip")
+        await alex.expect("today's check-in done")
+        clock.advance(days=1)
+    advice = [t for t in alex.texts() if "pain getting worse over days" in t]
+    assert len(advice) == 1 and "GP in the next few days" in advice[0]
+    escalations = await stored(database_url, Escalation, alex.id)
+    assert [(e.tier, e.triggers, e.source) for e in escalations] == [("soon", ["worsening_over_days"], "trend")]
+
+
+async def test_an_ambiguous_message_gets_one_direct_question(bot, alex):
+    await onboard(alex)
+    await alex.send("my legs feel weird")
+    reply = await alex.expect("?")
+    assert "both legs" in reply["text"].lower() or "legs" in reply["text"].lower()
