@@ -216,10 +216,15 @@ FOLLOW_UP_RESUMED = "Glad to hear it. Your reminders are back on. Let's do today
 FOLLOW_UP_HOLD = "Take care. Your reminders stay paused, and I'll ask again tomorrow. If things get worse, call {number}."
 
 
+def escalation_advice(tier: Tier, number: str) -> str:
+    """What to do and how soon, for a tier."""
+    return _WHAT_TO_DO[tier].format(number=number)
+
+
 def escalation_message(assessment: Assessment, number: str) -> str:
     """What was reported, what to do, how soon, and the number to call."""
     reported = "; ".join(t.quote or t.label for t in assessment.triggers)
-    parts = [_OPENERS[assessment.tier], f"You told me about: {reported}.", _WHAT_TO_DO[assessment.tier].format(number=number)]
+    parts = [_OPENERS[assessment.tier], f"You told me about: {reported}.", escalation_advice(assessment.tier, number)]
     if assessment.question:
         parts.append(assessment.question)
     return "\n\n".join(parts)

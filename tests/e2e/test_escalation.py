@@ -129,3 +129,13 @@ async def test_an_ambiguous_message_gets_one_direct_question(bot, alex):
     await alex.send("my legs feel weird")
     reply = await alex.expect("?")
     assert "both legs" in reply["text"].lower() or "legs" in reply["text"].lower()
+
+
+async def test_captions_and_edited_messages_are_triaged_too(bot, alex, api):
+    await onboard(alex)
+    api.send_photo(alex.id, caption="look, blisters in a stripe on one side of my back")
+    await alex.expect("needs a doctor today")
+    sent = api.send_text(alex.id, "my back is fine today")
+    await alex.expect("I'm not sure what you mean")
+    api.edit_text(alex.id, sent["message"]["message_id"], "my back is fine today but I can't pee at all")
+    await alex.expect("Call 999 now")
