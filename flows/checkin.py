@@ -43,8 +43,7 @@ async def checkin_command(update: Update, context: CoachContext) -> None:
     """/checkin: continue an unfinished check-in, or start one now."""
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if person is None or person.onboarded_at is None:
-            await update.effective_message.reply_text(wording.CHECKIN_NEED_SETUP if person else wording.CONSENT_NEEDED)
+        if not await profile.require_onboarded(update, person):
             return
         checkin = await uow.checkins.open_for(person.id)
         intro = wording.CHECKIN_RESUME if checkin else wording.CHECKIN_INTRO

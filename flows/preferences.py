@@ -21,8 +21,7 @@ async def settings_command(update: Update, context: CoachContext) -> None:
     """Show the settings and what can be changed."""
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if person is None or person.onboarded_at is None:
-            await update.effective_message.reply_text(wording.CHECKIN_NEED_SETUP if person else wording.CONSENT_NEEDED)
+        if not await profile.require_onboarded(update, person):
             return
         await uow.conversations.set(person.id, FLOW, MENU, context.now())
     await _menu(context, person)
@@ -130,8 +129,7 @@ async def _set_paused(update: Update, context: CoachContext, *, paused: bool) ->
     now = context.now()
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if person is None or person.onboarded_at is None:
-            await update.effective_message.reply_text(wording.CHECKIN_NEED_SETUP if person else wording.CONSENT_NEEDED)
+        if not await profile.require_onboarded(update, person):
             return
         unchanged = (person.paused_at is not None) == paused
         if not unchanged:

@@ -3,6 +3,8 @@
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from telegram import Update
+
 from coach import protocol, wording
 from coach.clock_times import WakingHours, format_time, next_occurrence, parse_time, parse_waking_hours
 from coach.protocol import DayPlan
@@ -71,3 +73,11 @@ def apply(person: Person, key: str, value: str, now: datetime) -> None:
         person.wake_start, person.wake_end = parse_time(start), parse_time(end)
     reschedule(person, now)
 
+
+
+async def require_onboarded(update: Update, person: Person | None) -> bool:
+    """Whether the person has finished set-up; if not, tell them what to do first."""
+    if person is not None and person.onboarded_at is not None:
+        return True
+    await update.effective_message.reply_text(wording.CHECKIN_NEED_SETUP if person else wording.CONSENT_NEEDED)
+    return False

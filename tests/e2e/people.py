@@ -2,6 +2,10 @@
 
 from datetime import UTC, datetime, timedelta
 
+from sqlmodel import select
+
+from storage.database import Database
+from storage.models import Person as PersonRow
 from tests.botapi import BotApiDouble
 
 
@@ -54,3 +58,30 @@ class Person:
     def texts(self) -> list[str]:
         """Everything the bot sent this person, as it reads now."""
         return [m.get("text") or m.get("caption") or "" for m in self.api.sent(self.id)]
+
+
+async def stored(database_url: str, model, telegram_id: int) -> list:
+    """Rows of `model` the database holds for a person, oldest first."""
+    database = Database(database_url)
+    try:
+        async with database.unit() as uow:
+            person = await uow.people.by_telegram_id(telegram_id)
+            if person is None or model is PersonRow:
+                return [person] if person else []
+            result = await uow.session.execute(select(model).where(model.person_id == person.id).order_by(model.id))
+            return list(result.scalars())
+    finally:
+        await database.close()
+
+
+async def complete_checkin(person: Person, *, pain: str = "4", trend: str = "Better", heat: str | None = None) -> None:
+    """Answer every question of a check-in whose first question is on screen."""
+    await person.tap(pain)
+    await person.answer("Compared with yesterday", trend)
+    await person.answer("have you had any of these", "None of these")
+    await person.answer("sessions of 15–20 minutes", "2")
+    await person.answer("stretch or take a short walk", "1")
+    await person.answer("glasses of water", "6–8")
+    if heat:
+        await person.answer("How did the heat feel", heat)
+    await person.answer("Anything else you'd like to note", "Skip")

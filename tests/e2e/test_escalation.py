@@ -1,24 +1,8 @@
 """Journeys where a warning sign is reported: the advice comes first, then the care hold."""
 
-from sqlmodel import select
-
-from storage.database import Database
 from storage.models import CheckIn, Escalation, Person
 from tests.e2e.conftest import onboard, run_tick
-
-
-async def stored(database_url: str, model, telegram_id: int) -> list:
-    """Rows of `model` the database holds for a person, oldest first."""
-    database = Database(database_url)
-    try:
-        async with database.unit() as uow:
-            person = await uow.people.by_telegram_id(telegram_id)
-            if model is Person:
-                return [person]
-            result = await uow.session.execute(select(model).where(model.person_id == person.id).order_by(model.id))
-            return list(result.scalars())
-    finally:
-        await database.close()
+from tests.e2e.people import complete_checkin, stored
 
 
 async def test_an_emergency_in_the_middle_of_a_checkin_comes_first_and_the_checkin_goes_on(bot, alex, database_url):
@@ -108,14 +92,8 @@ async def test_a_rising_pain_trend_gets_gp_advice_once(bot, alex, clock, databas
     await onboard(alex, onset="More than 2 days ago")
     for pain in ("3", "4", "5", "6"):
         await alex.send("/checkin")
-        await alex.answer("How strong is the pain", pain)
-        await alex.answer("Compared with yesterday", "Worse")
-        await alex.answer("have you had any of these", "None of these")
-        await alex.answer("sessions of 15–20 minutes", "1")
-        await alex.answer("stretch or take a short walk", "1")
-        await alex.answer("glasses of water", "3–5")
-        await alex.answer("How did the heat feel", "No difference")
-        await alex.answer("Anything else", "Skip")
+        await alex.expect("How strong is the pain")
+        await complete_checkin(alex, pain=pain, trend="Worse", heat="No difference")
         await alex.expect("today's check-in done")
         clock.advance(days=1)
     advice = [t for t in alex.texts() if "pain getting worse over days" in t]

@@ -1,38 +1,8 @@
 """Journeys through the real bot: onboarding, check-ins, the cold-to-heat plan, restarts."""
 
-from sqlmodel import select
-
-from storage.database import Database
 from storage.models import CheckIn
 from tests.e2e.conftest import onboard, run_tick
-from tests.e2e.people import Person
-
-
-async def stored_checkins(database_url: str, telegram_id: int) -> list[CheckIn]:
-    """The check-ins the database holds for a person, oldest first."""
-    database = Database(database_url)
-    try:
-        async with database.unit() as uow:
-            person = await uow.people.by_telegram_id(telegram_id)
-            if person is None:
-                return []
-            result = await uow.session.execute(select(CheckIn).where(CheckIn.person_id == person.id).order_by(CheckIn.id))
-            return list(result.scalars())
-    finally:
-        await database.close()
-
-
-async def complete_checkin(person: Person, *, pain: str = "4", heat: str | None = None) -> None:
-    """Answer every question of a check-in whose first question is on screen."""
-    await person.tap(pain)
-    await person.answer("Compared with yesterday", "Better")
-    await person.answer("have you had any of these", "None of these")
-    await person.answer("sessions of 15–20 minutes", "2")
-    await person.answer("stretch or take a short walk", "1")
-    await person.answer("glasses of water", "6–8")
-    if heat:
-        await person.answer("How did the heat feel", heat)
-    await person.answer("Anything else you'd like to note", "Skip")
+from tests.e2e.people import Person, complete_checkin, stored
 
 
 async def test_a_new_person_onboards_and_completes_a_checkin(bot, alex, database_url):
@@ -44,7 +14,7 @@ async def test_a_new_person_onboards_and_completes_a_checkin(bot, alex, database
     await complete_checkin(alex, pain="6")
     summary = await alex.expect("that's today's check-in done")
     assert "Pain today: 6/10" in summary["text"]
-    [checkin] = await stored_checkins(database_url, alex.id)
+    [checkin] = await stored(database_url, CheckIn, alex.id)
     assert (checkin.status, checkin.pain, checkin.trend, checkin.red_flags) == ("done", 6, "better", [])
     assert (checkin.sessions, checkin.stretches, checkin.water_glasses, checkin.heat_effect, checkin.note) == (2, 1, 6, None, None)
 
@@ -55,7 +25,7 @@ async def test_declining_consent_stores_nothing(bot, alex, database_url):
     await alex.expect("haven't stored anything")
     await alex.send("hello?")
     await alex.expect("Is that OK?")  # any first message gets the welcome and consent again
-    assert await stored_checkins(database_url, alex.id) == []
+    assert await stored(database_url, CheckIn, alex.id) == []
 
 
 async def test_back_goes_to_the_previous_question_and_typed_answers_work(bot, alex):
@@ -128,7 +98,7 @@ async def test_heat_made_it_worse_switches_to_moist_heat(bot, alex, database_url
     await alex.send("/plan")
     plan = await alex.expect("Your plan for day")
     assert "Moist heat" in plan["text"] and "You said heat made it worse" in plan["text"]
-    [checkin] = await stored_checkins(database_url, alex.id)
+    [checkin] = await stored(database_url, CheckIn, alex.id)
     assert checkin.heat_effect == "worse"
 
 
@@ -139,7 +109,7 @@ async def test_an_interrupted_checkin_resumes_after_a_restart(start_bot, alex, d
         await alex.answer("How strong is the pain", "7")
         await alex.answer("Compared with yesterday", "Worse")
         await alex.expect("have you had any of these")
-    [checkin] = await stored_checkins(database_url, alex.id)
+    [checkin] = await stored(database_url, CheckIn, alex.id)
     assert (checkin.status, checkin.step, checkin.pain, checkin.trend) == ("open", "flags", 7, "worse")
     async with start_bot():
         await alex.send("/checkin")
@@ -151,7 +121,7 @@ async def test_an_interrupted_checkin_resumes_after_a_restart(start_bot, alex, d
         await alex.expect("Anything else")
         await alex.send("Sore after gardening")
         await alex.expect("today's check-in done")
-    [checkin] = await stored_checkins(database_url, alex.id)
+    [checkin] = await stored(database_url, CheckIn, alex.id)
     assert (checkin.status, checkin.pain, checkin.trend, checkin.sessions, checkin.note) == ("done", 7, "worse", 3, "Sore after gardening")
 
 
@@ -174,7 +144,7 @@ async def test_typing_a_button_value_answers_it(bot, alex, database_url):
     await alex.expect("How strong is the pain")
     await alex.send("3")
     await alex.expect("Compared with yesterday")
-    [checkin] = await stored_checkins(database_url, alex.id)
+    [checkin] = await stored(database_url, CheckIn, alex.id)
     assert checkin.pain == 3
 
 
@@ -191,7 +161,7 @@ async def test_old_and_forged_buttons_change_nothing(bot, alex, api, database_ur
     await api.idle()
     expired = [c for c in api.answered_callbacks if "expired" in (c.get("text") or "")]
     assert len(expired) == 6
-    [checkin] = await stored_checkins(database_url, alex.id)
+    [checkin] = await stored(database_url, CheckIn, alex.id)
     assert (checkin.pain, checkin.trend, checkin.step) == (8, None, "trend")
 
 
@@ -252,7 +222,7 @@ async def test_a_missed_checkin_is_recorded_when_the_next_is_due(bot, alex, cloc
     await alex.expect("Time for your check-in")
     clock.advance(days=1)
     await alex.expect("Time for your check-in")
-    statuses = [c.status for c in await stored_checkins(database_url, alex.id)]
+    statuses = [c.status for c in await stored(database_url, CheckIn, alex.id)]
     assert statuses == ["missed", "open"]
 
 
