@@ -28,6 +28,7 @@ from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
 from flows.jobs import tick
 from flows.rate_limit import PriorityRateLimiter
+from flows.update_processor import PerChatUpdateProcessor
 from storage.database import Database, default_url
 
 TICK = "tick"
@@ -57,6 +58,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         .token(settings.telegram_bot_token.get_secret_value())
         .context_types(ContextTypes(context=CoachContext))
         .rate_limiter(PriorityRateLimiter(per_chat_per_second=settings.per_chat_messages_per_second, per_chat_burst=3))
+        .concurrent_updates(PerChatUpdateProcessor())
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")

@@ -27,17 +27,20 @@ def clock() -> Clock:
 
 @pytest.fixture
 def start_bot(api, clock, database_url):
-    """Start the bot (again): `async with start_bot(): ...`; the database outlives each run."""
+    """Start the bot (again): `async with start_bot(**settings): ...`; the database outlives each run.
+
+    Journeys tap faster than people, so the per-chat pace is raised unless a test sets it; the
+    rate limiter has its own tests.
+    """
 
     @asynccontextmanager
-    async def start():
+    async def start(**overrides):
         settings = Settings(
             _env_file=None,
             telegram_bot_token=api.token,
             telegram_api_base_url=api.base_url,
             database_url=database_url,
-            tick_seconds=0.1,
-            per_chat_messages_per_second=50,  # journeys tap faster than people; the limiter has its own tests
+            **({"tick_seconds": 0.1, "per_chat_messages_per_second": 50} | overrides),
         )
         async with running(build_application(settings, clock=clock.now), poll_timeout=1) as application:
             yield application

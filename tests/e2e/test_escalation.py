@@ -1,8 +1,9 @@
 """Journeys where a warning sign is reported: the advice comes first, then the care hold."""
 
-from storage.models import CheckIn, Escalation, Person
+from storage.models import CheckIn, Escalation
+from storage.models import Person as PersonRow
 from tests.e2e.conftest import onboard, run_tick
-from tests.e2e.people import complete_checkin, stored
+from tests.e2e.people import Person, complete_checkin, stored
 
 
 async def test_an_emergency_in_the_middle_of_a_checkin_comes_first_and_the_checkin_goes_on(bot, alex, database_url):
@@ -42,7 +43,7 @@ async def test_soon_advice_has_no_hold(bot, alex, clock, database_url):
     await alex.send("it wakes me up at night every night")
     advice = await alex.expect("book an appointment with your GP in the next few days")
     assert alex.api.buttons(advice) == []
-    [person] = await stored(database_url, Person, alex.id)
+    [person] = await stored(database_url, PersonRow, alex.id)
     assert person.care_hold_since is None
 
 
@@ -72,7 +73,7 @@ async def test_after_urgent_advice_reminders_pause_and_the_next_day_the_coach_as
     await alex.answer("How are you today?", "I'm OK, carry on")
     await alex.expect("Your reminders are back on")
     await alex.expect("How strong is the pain")
-    [person] = await stored(database_url, Person, alex.id)
+    [person] = await stored(database_url, PersonRow, alex.id)
     assert person.care_hold_since is None
 
 
@@ -117,3 +118,14 @@ async def test_captions_and_edited_messages_are_triaged_too(bot, alex, api):
     await alex.expect("I'm not sure what you mean")
     api.edit_text(alex.id, sent["message"]["message_id"], "my back is fine today but I can't pee at all")
     await alex.expect("Call 999 now")
+
+
+async def test_one_persons_paced_replies_do_not_hold_up_anyone_elses_emergency(start_bot, api):
+    alex, sam = Person(api, 1001, "Alex"), Person(api, 2002, "Sam")
+    async with start_bot(per_chat_messages_per_second=1):  # Telegram's real per-chat pace
+        for _ in range(8):
+            await alex.send("hello?")
+        await sam.send("I can't pee and both my legs are numb")
+        await sam.expect("Call 112 now")
+        assert sum("Is that OK?" in t for t in alex.texts()) < 8  # Alex's replies are still being paced
+        await api.wait_for(alex.id, predicate=lambda _: sum("Is that OK?" in t for t in alex.texts()) == 8, timeout=15)

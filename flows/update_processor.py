@@ -1,0 +1,48 @@
+"""Updates of different people are handled at the same time; one person's, one at a time, in order.
+
+PTB's default handles every update in turn, so one person's reply waiting for Telegram's per-chat
+pace (or a slow query) would hold up everyone else, including someone reporting an emergency.
+"""
+
+import asyncio
+from collections.abc import Awaitable
+
+from telegram import Update
+from telegram.ext import BaseUpdateProcessor
+
+
+class PerChatUpdateProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, sequential within a chat (arrival order)."""
+
+    def __init__(self, max_concurrent_updates: int = 256):
+        super().__init__(max_concurrent_updates)
+        self._chats: dict[int, tuple[asyncio.Lock, list[int]]] = {}  # lock, [updates holding or waiting]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable) -> None:
+        key = _chat_of(update)
+        if key is None:
+            await coroutine
+            return
+        lock, users = self._chats.setdefault(key, (asyncio.Lock(), [0]))
+        users[0] += 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            users[0] -= 1
+            if users[0] == 0:
+                del self._chats[key]  # no state kept for quiet chats
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
+
+
+def _chat_of(update: object) -> int | None:
+    if not isinstance(update, Update):
+        return None
+    if update.effective_chat is not None:
+        return update.effective_chat.id
+    return update.effective_user.id if update.effective_user is not None else None
