@@ -39,7 +39,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
     now = context.now()
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        conversation = await uow.conversations.get(person.id) if person else None
+        conversation = await uow.conversations.get(person.id) if person and callback else None
         current = conversation is not None and conversation.flow == FLOW and conversation.step == callback.step
         if not current or callback.ref != person.id:
             await query.answer(wording.BUTTON_EXPIRED)
