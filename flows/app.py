@@ -1,15 +1,17 @@
 """The composition root: builds the real `telegram.ext.Application` and runs it.
 
 Handler groups run in order for every update:
-  -2  note that the person is reachable (they may have unblocked the bot)
-  -1  triage every text and caption; escalate before anything else
+  -2  triage every text and caption; escalate before anything else
+  -1  note that the person is reachable (they may have unblocked the bot)
    0  private-chat guard, commands, buttons, answers, fallbacks
 """
 
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import datetime
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import BotCommand, Update
 from telegram.ext import (
     Application,
@@ -31,6 +33,8 @@ from flows.rate_limit import PriorityRateLimiter
 from flows.update_processor import PerChatUpdateProcessor
 from storage.database import Database, default_url
 
+log = logging.getLogger(__name__)
+
 TICK = "tick"
 COMMANDS = (
     BotCommand("start", "Set up or start over"),
@@ -44,9 +48,14 @@ COMMANDS = (
 
 
 async def _mark_reachable(update: Update, context: CoachContext) -> None:
-    if update.effective_user is not None:
+    """Best effort: a database fault here must not stop the update being handled."""
+    if update.effective_user is None:
+        return
+    try:
         async with context.db.unit() as uow:
             await uow.people.mark_reachable(update.effective_user.id)
+    except SQLAlchemyError:
+        log.warning("could not mark update=%s reachable", update.update_id)
 
 
 def build_application(settings: Settings, *, clock: Callable[[], datetime] = system_clock) -> Application:
@@ -67,8 +76,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
     application.bot_data["services"] = Services(db=Database(settings.database_url or default_url()), settings=settings, clock=clock)
 
     private = filters.ChatType.PRIVATE
-    application.add_handler(TypeHandler(Update, _mark_reachable), group=-2)
-    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-1)
+    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-2)
+    application.add_handler(TypeHandler(Update, _mark_reachable), group=-1)
     handlers = [
         MessageHandler(~private & filters.UpdateType.MESSAGES, general.on_group),
         CommandHandler("start", onboarding.start, filters=private),

@@ -2,6 +2,9 @@
 
 import random
 
+from sqlalchemy import text
+
+from storage.database import Database
 from storage.models import CheckIn
 from tests.e2e.conftest import onboard
 from tests.e2e.people import stored
@@ -55,3 +58,25 @@ async def test_forged_buttons_inside_settings_change_nothing(bot, alex, api):
     assert not any("something went wrong" in t for t in alex.texts())
     await alex.tap("Check-in time")  # the menu still works
     await alex.expect("daily check-in")
+
+
+async def _rename(database_url: str, old: str, new: str) -> None:
+    database = Database(database_url)
+    try:
+        async with database.engine.begin() as connection:
+            await connection.execute(text(f"ALTER TABLE {old} RENAME TO {new}"))
+    finally:
+        await database.close()
+
+
+async def test_a_database_fault_never_delays_seek_care_advice_and_the_bot_recovers(bot, alex, database_url):
+    await onboard(alex)
+    await _rename(database_url, "person", "person_away")  # every lookup of a person now fails
+    await alex.send("/plan")
+    await alex.expect("something went wrong on my side")
+    await alex.send("I've lost control of my bladder")
+    first_reply = await alex.expect("")
+    assert "Call 112 now" in first_reply["text"]  # first, before any apology; 112: no time zone could be read
+    await _rename(database_url, "person_away", "person")
+    await alex.send("/plan")
+    await alex.expect("Your plan for day")
