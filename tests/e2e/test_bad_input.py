@@ -31,9 +31,9 @@ async def test_forged_buttons_and_odd_messages_are_answered_and_change_nothing(b
     rng = random.Random(20261121)
     for _ in range(120):
         api.press(alex.id, question, forged_data(rng))
-    for text in TEXTS:
-        if text:
-            api.send_text(alex.id, text)
+    for message in TEXTS:
+        if message:
+            api.send_text(alex.id, message)
     api.send_sticker(alex.id)
     api.send_voice(alex.id)
     api.send_location(alex.id, 10.0, 10.0)
