@@ -53,6 +53,18 @@ CHECKIN_THANKS = "Thanks, that's today's check-in done."
 BUTTON_EXPIRED = "This button has expired."
 PICK_A_BUTTON = "Please tap one of the buttons above."
 
+NOTHING_STORED = "I don't have anything stored about you."
+EXPORT_JSON = "Everything I have stored about you."
+EXPORT_CSV = "Your check-ins, one row each, for a spreadsheet."
+DELETE_CONFIRM = (
+    "This erases everything I have stored about you: your settings, episodes, every check-in answer "
+    "and every warning I sent. It can't be undone. Delete everything?"
+)
+DELETE_YES = "Yes, delete everything"
+DELETE_NO = "No, keep my data"
+DELETED = "Done: everything about you is erased. If you'd like coaching again, send /start."
+DELETE_KEPT = "OK, nothing was deleted."
+
 PAUSED = "Paused. I won't send check-ins until you send /resume. You can still write to me any time."
 RESUMED = "Welcome back! Your daily check-ins are on again."
 ALREADY_PAUSED = "You're already paused. Send /resume when you want check-ins again."
@@ -80,6 +92,8 @@ HELP = (
     "/plan – today's plan\n"
     "/settings – time zone, check-in time, waking hours\n"
     "/pause and /resume – stop or restart daily check-ins\n"
+    "/export – get a copy of all your data\n"
+    "/delete – erase all your data\n"
     "/help – this message\n\n"
     "You can also just tell me how you feel, any time. If you mention a warning sign, "
     "I'll tell you what to do and how soon.\n\n"

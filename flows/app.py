@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from flows import care_hold, checkin, general, onboarding, plan, preferences, safety
+from flows import care_hold, checkin, data_rights, general, onboarding, plan, preferences, safety
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
@@ -43,6 +43,8 @@ COMMANDS = (
     BotCommand("settings", "Time zone, check-in time, waking hours"),
     BotCommand("pause", "Pause daily check-ins"),
     BotCommand("resume", "Resume daily check-ins"),
+    BotCommand("export", "Get a copy of all your data"),
+    BotCommand("delete", "Erase all your data"),
     BotCommand("help", "What I can do"),
 )
 
@@ -86,6 +88,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CommandHandler("settings", preferences.settings_command, filters=private),
         CommandHandler("pause", preferences.pause_command, filters=private),
         CommandHandler("resume", preferences.resume_command, filters=private),
+        CommandHandler("export", data_rights.export_command, filters=private),
+        CommandHandler("delete", data_rights.delete_command, filters=private),
         CommandHandler("help", general.help_command, filters=private),
         CallbackQueryHandler(onboarding.on_consent, pattern=pattern(onboarding.CONSENT_FLOW)),
         CallbackQueryHandler(onboarding.on_button, pattern=pattern(onboarding.FLOW)),
@@ -93,6 +97,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(preferences.on_button, pattern=pattern(preferences.FLOW)),
         CallbackQueryHandler(safety.on_acknowledge, pattern=pattern(safety.ACK_FLOW)),
         CallbackQueryHandler(care_hold.on_follow_up, pattern=pattern(care_hold.FLOW)),
+        CallbackQueryHandler(data_rights.on_confirm, pattern=pattern(data_rights.FLOW)),
         CallbackQueryHandler(general.on_stale_button),
         MessageHandler(private & filters.COMMAND, general.on_unknown_command),
         MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, general.on_text),

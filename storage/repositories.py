@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, update
+from sqlalchemy import delete, func, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -208,6 +208,30 @@ class Escalations:
         return result.scalars().all()
 
 
+class PersonalData:
+    """Everything stored about one person: for /export, and for /delete to erase."""
+
+    # Every table that holds a person's data, erased children first.
+    TABLES = (CheckIn, Escalation, Conversation, Episode)
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    async def export(self, person: Person) -> dict[str, list[dict]]:
+        """Every row about the person, table by table, as plain dicts."""
+        data: dict[str, list[dict]] = {"person": [person.model_dump()]}
+        for model in self.TABLES:
+            result = await self.session.execute(select(model).where(model.person_id == person.id))
+            data[model.__tablename__] = [row.model_dump() for row in result.scalars()]
+        return data
+
+    async def erase(self, person_id: int) -> None:
+        """Delete every row about the person, explicitly rather than trusting cascades."""
+        for model in self.TABLES:
+            await self.session.execute(delete(model).where(col(model.person_id) == person_id))
+        await self.session.execute(delete(Person).where(col(Person.id) == person_id))
+
+
 class UnitOfWork:
     """One transaction's repositories, sharing its session."""
 
@@ -218,3 +242,4 @@ class UnitOfWork:
         self.checkins = CheckIns(session)
         self.conversations = Conversations(session)
         self.escalations = Escalations(session)
+        self.personal_data = PersonalData(session)

@@ -1,0 +1,96 @@
+"""/export and /delete: a person's data is theirs.
+
+```mermaid
+flowchart LR
+    export[/export/] --> files[JSON of everything + CSV of check-ins]
+    delete[/delete/] --> confirm{sure?}
+    confirm -- yes --> erased[every row erased]
+    confirm -- no --> kept[nothing changes]
+```
+"""
+
+import csv
+import io
+import json
+import logging
+from datetime import date, datetime, time
+
+from telegram import InlineKeyboardMarkup, InputFile, Update
+
+from coach import wording
+from flows.asking import close
+from flows.callbacks import decode
+from flows.context import CoachContext
+from flows.keyboards import button
+
+log = logging.getLogger(__name__)
+
+FLOW = "del"
+CHECKIN_COLUMNS = (
+    "started_at", "completed_at", "status", "phase", "pain", "trend", "red_flags",
+    "sessions", "stretches", "water_glasses", "heat_effect", "note",
+)  # fmt: skip
+
+
+async def export_command(update: Update, context: CoachContext) -> None:
+    """Send everything stored about the person: a JSON file, and the check-ins as CSV."""
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+        data = await uow.personal_data.export(person) if person else None
+    if data is None:
+        await update.effective_message.reply_text(wording.NOTHING_STORED)
+        return
+    chat_id = update.effective_chat.id
+    as_json = json.dumps(data, default=_plain, indent=2, ensure_ascii=False).encode()
+    await context.bot.send_document(chat_id, InputFile(as_json, filename="back-coach-data.json"), caption=wording.EXPORT_JSON)
+    await context.bot.send_document(chat_id, InputFile(_checkins_csv(data["checkin"]), filename="back-coach-checkins.csv"), caption=wording.EXPORT_CSV)
+    log.info("export person=%s", person.id)
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    raise TypeError(f"cannot export {type(value).__name__}")
+
+
+def _checkins_csv(checkins: list[dict]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CHECKIN_COLUMNS)
+    for row in checkins:
+        writer.writerow(
+            ";".join(row[c]) if c == "red_flags" else _plain(row[c]) if isinstance(row[c], datetime) else row[c] for c in CHECKIN_COLUMNS
+        )
+    return out.getvalue().encode()
+
+
+async def delete_command(update: Update, context: CoachContext) -> None:
+    """Ask before erasing everything."""
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+    if person is None:
+        await update.effective_message.reply_text(wording.NOTHING_STORED)
+        return
+    keyboard = InlineKeyboardMarkup(
+        [[button(wording.DELETE_YES, FLOW, person.id, "confirm", "yes"), button(wording.DELETE_NO, FLOW, person.id, "confirm", "no")]]
+    )
+    await update.effective_message.reply_text(wording.DELETE_CONFIRM, reply_markup=keyboard)
+
+
+async def on_confirm(update: Update, context: CoachContext) -> None:
+    """Erase every row about the person, or keep everything."""
+    query = update.callback_query
+    callback = decode(query.data)
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+        valid = person is not None and callback is not None and callback.ref == person.id and callback.value in ("yes", "no")
+        if valid and callback.value == "yes":
+            await uow.personal_data.erase(person.id)
+    if not valid:
+        await query.answer(wording.BUTTON_EXPIRED)
+        return
+    await query.answer()
+    await close(query, wording.DELETE_YES if callback.value == "yes" else wording.DELETE_NO)
+    if callback.value == "yes":
+        log.info("erased person=%s", person.id)
+    await context.bot.send_message(person.chat_id, wording.DELETED if callback.value == "yes" else wording.DELETE_KEPT)

@@ -1,0 +1,89 @@
+"""A person's data is theirs: /export gives all of it, /delete erases all of it."""
+
+import csv
+import io
+import json
+
+from sqlalchemy import select
+from sqlmodel import SQLModel
+
+import storage.models  # noqa: F401  (registers every table in the metadata)
+from storage.database import Database
+from tests.e2e.conftest import onboard
+from tests.e2e.people import Person, complete_checkin
+
+
+async def rows_mentioning(database_url: str, person_id: int, telegram_id: int) -> dict[str, int]:
+    """Walk every table: how many rows belong to the person or carry their Telegram id."""
+    found: dict[str, int] = {}
+    database = Database(database_url)
+    try:
+        async with database.unit() as uow:
+            for table in SQLModel.metadata.sorted_tables:
+                for row in (await uow.session.execute(select(table))).mappings():
+                    owner = row.get("person_id", row["id"] if table.name == "person" else None)
+                    if owner == person_id or telegram_id in row.values():
+                        found[table.name] = found.get(table.name, 0) + 1
+    finally:
+        await database.close()
+    return found
+
+
+async def person_id_of(database_url: str, telegram_id: int) -> int:
+    database = Database(database_url)
+    try:
+        async with database.unit() as uow:
+            return (await uow.people.by_telegram_id(telegram_id)).id
+    finally:
+        await database.close()
+
+
+async def test_export_sends_everything_as_json_and_the_checkins_as_csv(bot, alex, api):
+    await onboard(alex)
+    await alex.send("/checkin")
+    await alex.expect("How strong is the pain")
+    await complete_checkin(alex, pain="6")
+    await alex.expect("today's check-in done")
+    await alex.send("I have a fever of 38.9")
+    await alex.expect("needs a doctor today")
+    await alex.send("/export")
+    await alex.expect("for a spreadsheet")
+    data_file, csv_file = api.uploaded(alex.id)[-2:]
+    data = json.loads(data_file.data)
+    assert data["person"][0]["telegram_user_id"] == alex.id and data["person"][0]["timezone"] == "Europe/London"
+    assert [c["pain"] for c in data["checkin"]] == [6]
+    assert [(e["tier"], e["triggers"]) for e in data["escalation"]] == [("urgent", ["fever"])]
+    assert len(data["episode"]) == 1
+    rows = list(csv.DictReader(io.StringIO(csv_file.data.decode())))
+    assert [(r["pain"], r["trend"], r["status"]) for r in rows] == [("6", "better", "done")]
+
+
+async def test_delete_erases_every_row_about_the_person_and_nobody_elses(bot, alex, api, database_url):
+    sam = Person(api, 2002, "Sam")
+    for person in (alex, sam):
+        await onboard(person)
+        await person.send("/checkin")
+        await person.expect("How strong is the pain")
+        await complete_checkin(person)
+        await person.send("there's a rash with blisters on my side")
+        await person.expect("needs a doctor today")
+    await alex.send("/checkin")  # leave a conversation open too
+    await alex.expect("How strong is the pain")
+    alex_id, sam_id = await person_id_of(database_url, alex.id), await person_id_of(database_url, sam.id)
+    assert set(await rows_mentioning(database_url, alex_id, alex.id)) == {"person", "episode", "checkin", "escalation", "conversation"}
+
+    await alex.send("/delete")
+    await alex.answer("It can't be undone", "No, keep my data")
+    await alex.expect("nothing was deleted")
+    assert await rows_mentioning(database_url, alex_id, alex.id) != {}
+
+    await alex.send("/delete")
+    await alex.answer("It can't be undone", "Yes, delete everything")
+    await alex.expect("everything about you is erased")
+    assert await rows_mentioning(database_url, alex_id, alex.id) == {}
+    assert set(await rows_mentioning(database_url, sam_id, sam.id)) == {"person", "episode", "checkin", "escalation"}
+
+    await alex.send("/export")
+    await alex.expect("I don't have anything stored about you")
+    await alex.send("hello")
+    await alex.expect("Is that OK?")  # a newcomer again
