@@ -19,6 +19,7 @@ from flows.asking import close
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
+from flows.rate_limit import BULK
 from storage.models import Person
 
 FLOW = "hold"
@@ -29,7 +30,7 @@ _ANSWERS = {"ok": wording.FOLLOW_UP_OK, "care": wording.FOLLOW_UP_CARE}
 async def ask_how_they_are(context: CoachContext, person: Person) -> None:
     """The day after urgent or emergency advice, in place of the check-in."""
     keyboard = InlineKeyboardMarkup([[button(label, FLOW, person.id, "how", value) for value, label in _ANSWERS.items()]])
-    await context.bot.send_message(person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args={"priority": "bulk"})
+    await context.bot.send_message(person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args=BULK)
 
 
 async def on_follow_up(update: Update, context: CoachContext) -> None:

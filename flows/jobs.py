@@ -8,23 +8,20 @@ import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import timedelta
-from zoneinfo import ZoneInfo
 
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from coach import wording
-from coach.clock_times import next_occurrence
 from coach.protocol import COLD_PERIOD
 from flows import care_hold, checkin, profile
 from flows.context import CoachContext
-from flows.rate_limit import retry_seconds
+from flows.rate_limit import BULK, retry_seconds
 from storage.models import CheckIn, Episode, Person
 
 log = logging.getLogger(__name__)
 
 # A check-in more than this late (the bot was down) is skipped, not sent hours late.
 STALE_AFTER = timedelta(hours=3)
-BULK = {"priority": "bulk"}
 RETRY_DELAY = timedelta(seconds=30)
 
 
@@ -42,8 +39,7 @@ async def send_due_checkins(context: CoachContext) -> None:
     started, follow_ups = [], []
     for person in due:
         async with context.db.unit() as uow:
-            next_at = next_occurrence(now, person.checkin_time, ZoneInfo(person.timezone))
-            if not await uow.people.claim_checkin(person.id, person.next_checkin_at, next_at):
+            if not await uow.people.claim_checkin(person.id, person.next_checkin_at, profile.next_checkin_after(person, now)):
                 continue  # another tick or instance took it
             missed = await uow.checkins.mark_missed(person.id, started_before=person.next_checkin_at)
             if missed:

@@ -24,10 +24,15 @@ async def plan_at(uow: UnitOfWork, episode: Episode, when: datetime) -> DayPlan:
     return protocol.plan_for(episode_facts(episode), heat_worse, when)
 
 
+def next_checkin_after(person: Person, now: datetime) -> datetime:
+    """The person's next daily check-in strictly after `now`, in their zone."""
+    return next_occurrence(now, person.checkin_time, ZoneInfo(person.timezone))
+
+
 def reschedule(person: Person, now: datetime) -> None:
     """Set the next daily check-in from the person's zone and time."""
     if person.timezone and person.checkin_time and person.onboarded_at:
-        person.next_checkin_at = next_occurrence(now, person.checkin_time, ZoneInfo(person.timezone))
+        person.next_checkin_at = next_checkin_after(person, now)
 
 
 def local_when(person: Person, moment: datetime) -> str:
@@ -72,7 +77,6 @@ def apply(person: Person, key: str, value: str, now: datetime) -> None:
         start, end = value.split("-")
         person.wake_start, person.wake_end = parse_time(start), parse_time(end)
     reschedule(person, now)
-
 
 
 async def require_onboarded(update: Update, person: Person | None) -> bool:

@@ -112,6 +112,11 @@ class RateLimitArgs(TypedDict, total=False):
     max_retries: int
 
 
+# What callers pass as `rate_limit_args` for seek-care messages and for scheduled reminders.
+URGENT: RateLimitArgs = {"priority": Priority.URGENT}
+BULK: RateLimitArgs = {"priority": Priority.BULK}
+
+
 class LimiterClosed(NetworkError):
     """The limiter was shut down before the request was sent; it was not sent."""
 

@@ -20,12 +20,12 @@ from coach.triage import Assessment, Tier, triage
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
+from flows.rate_limit import URGENT
 from storage.models import Escalation, Person
 
 log = logging.getLogger(__name__)
 
 ACK_FLOW = "esc"
-URGENT = {"priority": "urgent"}
 _ACKS = {"got": wording.ACK_GOT_HELP, "getting": wording.ACK_GETTING_HELP, "mistake": wording.ACK_MISTAKE}
 
 
