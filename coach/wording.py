@@ -242,3 +242,237 @@ def escalation_message(assessment: Assessment, number: str) -> str:
     if assessment.question:
         parts.append(assessment.question)
     return "\n\n".join(parts)
+
+
+# ===========================================================================
+# Caregivers, progress, summaries, charts and STarT Back (issue 5)
+#
+# Formatting only: what is shared is decided by coach.invites.Sharing and enforced in
+# coach.summaries; scores and readings come from coach.progress and coach.start_back.
+# ===========================================================================
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def day_name(day) -> str:
+    """'Monday' for a date, in English whatever the server's locale."""
+    return DAY_NAMES[day.weekday()]
+
+
+def since(start, today) -> str:
+    """'today', 'since yesterday', 'since Monday' or 'since Monday 2 March'."""
+    days = (today - start).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "since yesterday"
+    if days < 7:
+        return f"since {day_name(start)}"
+    return f"since {day_name(start)} {start.day} {MONTH_NAMES[start.month - 1]}"
+
+
+# --- Invitations -------------------------------------------------------------
+
+SHARE_WHAT_PROMPT = (
+    "What should the person you invite receive? Tap to tick or untick, then Done. "
+    "They never see your notes or anything you don't tick."
+)
+SHARE_DAILY = "A daily summary"
+SHARE_WEEKLY = "A weekly summary with a chart"
+SHARE_MISSED = "An alert when I miss check-ins"
+SHARE_ESCALATIONS = "An alert if I'm told to get urgent care"
+SHARE_SCREENING = "My back-pain questionnaire result"
+SHARE_NOTHING = "Please tick at least one thing to share."
+MISSED_AFTER_PROMPT = "After how many missed check-ins in a row should they get an alert?"
+DAILY_TIME_PROMPT = "What time would you like the daily summary, in your own time zone? Pick one or type a time like 19:30."
+
+
+def sharing_items(daily_at: str | None, weekly: bool, missed_after: int | None, escalations: bool, screening: bool) -> list[str]:
+    """What a caregiver receives, one item each ("a daily summary at 20:00", …)."""
+    items = [f"a daily summary at {daily_at}"] if daily_at else []
+    items += ["a weekly summary with a progress chart"] if weekly else []
+    if missed_after == 1:
+        items.append("an alert after a missed check-in")
+    elif missed_after:
+        items.append(f"an alert after {missed_after} missed check-ins in a row")
+    items += ["an alert if they are told to get urgent or emergency care"] if escalations else []
+    items += ["their back-pain questionnaire result (STarT Back)"] if screening else []
+    return items
+
+
+def bullets(items: list[str]) -> str:
+    """Items as a bulleted list, one per line."""
+    return "\n".join(f"• {item}" for item in items)
+
+
+INVITE_CREATED = (
+    "Here is your invitation. Send this link to the person you'd like to share with:\n{link}\n\n"
+    "Or they can open @{bot} and type this code: {code}\n\n"
+    "It works once and for {hours} hours. They will receive:\n{items}"
+)
+INVITATION_PREVIEW = (
+    "{name} invites you to see how their back is doing, through this self-care coach.\n\n"
+    "You will receive:\n{items}\n\n"
+    "You will never see {name}'s notes or anything they haven't chosen to share. "
+    "Either of you can stop sharing at any time with /caregiver.\n\n"
+    "Would you like to accept?"
+)
+INVITE_ACCEPT = "Accept"
+INVITE_DECLINE = "Decline"
+INVITE_UNKNOWN = "I don't recognise that invitation code. Please check it, or ask for a new invitation."
+INVITE_EXPIRED = "This invitation has expired (they last 48 hours). Please ask {name} for a new one."
+INVITE_USED = "This invitation has already been used. Please ask for a new one if you need it."
+INVITE_OWN = "This is your own invitation: send the link to the person you'd like to share with."
+INVITE_ALREADY_LINKED = "You already receive updates from {name}."
+ACCEPTED_TO_PERSON = "{caregiver} accepted your invitation. They will receive:\n{items}"
+ACCEPTED_TO_CAREGIVER = (
+    "You're now connected with {name}. You will receive:\n{items}\n\n"
+    "To stop at any time, send /caregiver."
+)
+DECLINED_TO_PERSON = "{caregiver} declined your invitation. Nothing is shared with them."
+DECLINED_TO_CAREGIVER = "OK, you declined. {name} has been told, and nothing is shared with you."
+STOP_SHARING = "Stop sharing"
+STOPPED_BY_PERSON_TO_PERSON = "Done: you no longer share anything with {caregiver}. They have been told."
+STOPPED_BY_PERSON_TO_CAREGIVER = "{name} has stopped sharing with you. You won't receive any more updates about them."
+STOPPED_BY_CAREGIVER_TO_CAREGIVER = "Done: you won't receive any more updates from {name}. They have been told."
+STOPPED_BY_CAREGIVER_TO_PERSON = "{caregiver} has stopped receiving your updates. Nothing is shared with them any more."
+SOMEONE = "Someone"  # when a Telegram first name is empty
+
+
+# --- Progress for the person (/progress) -------------------------------------
+
+PROGRESS_NONE = "No pain scores yet. Do a /checkin and I'll show you how it changes from day to day."
+PROGRESS_FIRST = "Your first pain score was {pain}/10 {when}. After your next check-in I'll show you the trend."
+PROGRESS_BETTER = "Pain down from {first} to {latest} {since}: that is a meaningful improvement. 🎉 Keep going with the plan."
+PROGRESS_SAME = "Pain about the same {since}: {first} then, {latest} now. Keep going with the plan; changes often take a few days."
+PROGRESS_WORSE = (
+    "Pain up from {first} to {latest} {since}. Go gently and keep to the plan. If it keeps getting worse "
+    "over the next few days, book a GP appointment; if anything new appears, like numbness, weakness "
+    "or a fever, tell me straight away."
+)
+PROGRESS_TWO_WEEKS = (
+    "It's been two weeks without a clear improvement, so please book a GP appointment in the next few days."
+)
+
+
+# --- Summaries and alerts for caregivers -------------------------------------
+
+CHECKIN_ANSWERED = "Check-in: answered ✓"
+CHECKIN_MISSED_TODAY = "Check-in: not answered yet today."
+TREND_WORDS = {"better": "better", "same": "about the same", "worse": "worse"}
+
+
+def pain_line(pain: int, yesterday: int | None) -> str:
+    """'Pain: 4/10, down from 6 yesterday.'"""
+    if yesterday is None or yesterday == pain:
+        change = "" if yesterday is None else ", the same as yesterday"
+    else:
+        change = f", {'down' if pain < yesterday else 'up'} from {yesterday} yesterday"
+    return f"Pain: {pain}/10{change}."
+
+
+def daily_heading(name: str, day: int) -> str:
+    return f"📋 {name}'s back, day {day}"
+
+
+def feels_line(name: str, trend: str) -> str:
+    return f"{name} says it feels {TREND_WORDS[trend]} compared with yesterday."
+
+
+def therapy_line(phase, sessions: str | None) -> str:
+    done = f", sessions done: {sessions}" if sessions is not None else ""
+    return f"Today's therapy: {PHASE_HEADINGS[phase]}{done}"
+
+
+def habits_line(stretches: str | None, water: str | None) -> str | None:
+    parts = [f"Stretches or walks: {stretches}."] if stretches is not None else []
+    parts += [f"Water: {water} glasses."] if water is not None else []
+    return " ".join(parts) or None
+
+
+SOON_TO_CAREGIVER = "🩺 I suggested {name} book a GP appointment in the next few days."
+
+
+def screening_line(name: str, risk: str, suggest: bool) -> str:
+    line = f"Back-pain questionnaire (STarT Back): {risk} risk."
+    return line + (f" I suggested {name} see a physiotherapist or GP." if suggest else "")
+
+
+def weekly_heading(name: str, first_day: int, last_day: int) -> str:
+    return f"📈 {name}'s week: days {first_day}–{last_day} of this episode"
+
+
+def weekly_checkins_line(answered: int, due: int) -> str:
+    return f"Check-ins answered: {answered} of {due}."
+
+
+WEEKLY_PAIN = {
+    "better": "Pain: down from {first} to {latest} since the start, a meaningful improvement.",
+    "same": "Pain: about the same, {first} at the start and {latest} now.",
+    "worse": "Pain: up from {first} at the start to {latest} now.",
+}
+WEEKLY_NO_PAIN = "No pain scores this week."
+
+ESCALATION_TO_CAREGIVER = {
+    "emergency": (
+        "🚨 {name} has just told me about a warning sign that needs emergency help. I've told them to call "
+        "{number} now or go to an emergency department.\n\n"
+        "Please call {name} now. If you can't reach them, or they can't make the call, get emergency "
+        "help to them: the emergency number where they are is {number}."
+    ),
+    "urgent": (
+        "⚠️ {name} has just told me about a warning sign that needs a doctor today. I've told them to get an "
+        "urgent appointment or call an urgent-care line today.\n\n"
+        "Please call or check on {name}, and help them get seen today if you can."
+    ),
+}
+ESCALATION_LATER = "I'll tell you when {name} lets me know they're getting help."
+ESCALATION_FOLLOW_UP = {
+    "got": "✅ {name} says they've got help.",
+    "getting": "✅ {name} says they're getting help now.",
+    "mistake": "{name} says the alert was a mistake, so no action is needed. A quick hello never hurts, though.",
+}
+MISSED_ONE = "{name} hasn't answered their last check-in."
+MISSED_MANY = "{name} hasn't answered their last {count} check-ins in a row."
+MISSED_WHAT_TO_DO = "It may be nothing: a quick message or call to see how they are would help."
+
+
+# --- Charts ------------------------------------------------------------------
+
+CHART_PAIN = "Pain (0–10)"
+CHART_MISSED = "Missed check-in"
+CHART_EMPTY = "No check-ins yet"
+CHART_PHASES = {Phase.COLD: "Cold", Phase.HEAT: "Heat", Phase.MOIST_HEAT: "Moist heat", Phase.CONTRAST: "Warm and cold"}
+
+
+def chart_title(name: str | None = None) -> str:
+    """'Your pain from day to day', or 'Anna's pain from day to day' for a caregiver."""
+    owner = f"{name}'s" if name else "Your"
+    return f"{owner} pain from day to day"
+
+
+# --- STarT Back screening ----------------------------------------------------
+
+START_BACK_INTRO = (
+    "A short, optional questionnaire: 9 quick questions about the last 2 weeks (the Keele STarT Back "
+    "tool). It helps tell whether seeing a physiotherapist or GP would help you recover. Shall we do it?"
+)
+START_BACK_YES = "Yes, let's do it"
+START_BACK_LATER = "Not now"
+START_BACK_AGAIN = "It's been two weeks: shall we do the short back-pain questionnaire again to see what's changed?"
+START_BACK_RESULT = {
+    "low": "Thanks. Your answers suggest a low risk of this back pain holding you back for long. "
+    "Keep going with the plan: staying gently active helps most.",
+    "medium": "Thanks. Your answers suggest this back pain may take longer to settle. A physiotherapist "
+    "can help it settle sooner: please consider booking one, or see your GP.",
+    "high": "Thanks. Your answers suggest the pain is weighing on you, and that can slow recovery. "
+    "A physiotherapist or your GP can help with both the pain and the worry: please consider booking "
+    "an appointment in the next week or two.",
+}
+START_BACK_PLAN_LINE = (
+    "🩺 Your back-pain questionnaire suggests seeing a physiotherapist or GP: they can help it settle sooner."
+)
