@@ -10,6 +10,7 @@ from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 _TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.h ]?([0-5]\d)?\s*(am|pm)?\s*$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b)\s*|\s+(?=\d)", re.IGNORECASE)
 _RANGE = re.compile(r"^\s*(.+?)\s*(?:-|–|—|to|until)\s*(.+?)\s*$", re.IGNORECASE)
 
 
@@ -24,6 +25,15 @@ def parse_time(text: str) -> time | None:
             return None
         hour = hour % 12 + (12 if meridiem == "pm" else 0)
     return time(hour, minute)
+
+
+def parse_times(text: str, most: int = 2) -> list[time] | None:
+    """'10:30, 18:00', '9am and 6pm' or '12' -> up to `most` distinct times, sorted; else None."""
+    parts = [part for part in _SEPARATORS.split(text.strip()) if part]
+    moments = [parse_time(part) for part in parts]
+    if not 1 <= len(moments) <= most or None in moments:
+        return None
+    return sorted(set(moments))
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,21 @@ WAKING_HOURS = Question(
 STEPS: tuple[Question, ...] = (ONSET, CAUSE, TIMEZONE, CHECKIN_TIME, WAKING_HOURS)
 BY_KEY = {question.key: question for question in STEPS}
 
+# Asked only in /settings: sessions and water follow the waking hours, stretches have their own times.
+STRETCH_TIMES = Question(
+    "stretch",
+    "When would you like your stretch reminders? Pick one or type one or two times like 10:30, 18:00.",
+    options(
+        ("11:00,17:00", "11:00 and 17:00 (usual)"),
+        ("09:00,19:00", "09:00 and 19:00"),
+        ("12:00", "Once, at 12:00"),
+        ("18:00", "Once, at 18:00"),
+    ),
+    columns=2,
+    typed=True,
+)
+SETTINGS = {question.key: question for question in (TIMEZONE, CHECKIN_TIME, WAKING_HOURS, STRETCH_TIMES)}
+
 # "In the last 24 hours" counts from now: cold is safe, so the cold phase errs long, not short.
 _ONSET_AGO = {"day": timedelta(0), "1-2d": timedelta(days=1), "2d+": timedelta(days=3), "2w+": timedelta(days=15)}
 

@@ -4,7 +4,10 @@ Pure: `plan` turns settings, the phase over time and a UTC range into slots; the
 them under (person, kind, local_key), so planning a range again changes nothing. Slots are laid
 out in local wall-clock time per local date and converted with `local_occurrence`: a 09:00 slot
 stays at 09:00 across DST, a time in a gap moves to the next valid minute, and a repeated hour
-yields one slot.
+yields one slot. A check-in's key is its local date alone: one a day, whatever its time.
+
+The timing rules of sending live here too: how long each kind stays worth sending, snoozing,
+and the nudge after an unanswered check-in.
 """
 
 from collections.abc import Callable, Iterator
@@ -36,6 +39,27 @@ class Kind(StrEnum):
     THERAPY = "therapy"
     STRETCH = "stretch"
     WATER = "water"
+    NUDGE = "nudge"  # not planned: follows a check-in that is still unanswered
+
+
+PLANNED_KINDS = (Kind.CHECKIN, Kind.THERAPY, Kind.STRETCH, Kind.WATER)  # each can be turned off
+HORIZON = timedelta(hours=36)  # how far ahead reminders are written
+REPLAN_WITHIN = timedelta(hours=12)  # plan again once less than this is left
+NUDGE_AFTER = timedelta(hours=2)
+SNOOZE = timedelta(minutes=30)
+# After downtime, a reminder later than this is dropped (and recorded), not sent.
+STILL_USEFUL = {
+    Kind.CHECKIN: timedelta(hours=3),
+    Kind.NUDGE: timedelta(hours=1),
+    Kind.THERAPY: timedelta(hours=1),
+    Kind.STRETCH: timedelta(hours=2),
+    Kind.WATER: timedelta(hours=1),
+}
+
+
+def is_stale(kind: Kind, due_at: datetime, now: datetime) -> bool:
+    """Whether a reminder is too late to be worth sending."""
+    return now - due_at > STILL_USEFUL[kind]
 
 
 @dataclass(frozen=True)
@@ -45,7 +69,7 @@ class ReminderSettings:
     zone: str  # IANA
     checkin_time: time
     waking: WakingHours  # may cross midnight (night shift)
-    enabled: frozenset[Kind] = frozenset(Kind)
+    enabled: frozenset[Kind] = frozenset(PLANNED_KINDS)
     stretch_times: tuple[time, ...] = (time(11), time(17))
 
 
@@ -90,7 +114,8 @@ def plan(
             if kind is not Kind.CHECKIN and not is_awake(settings, due_at):
                 continue  # a gap pushed it past the end of the window
             if phases is ANY_PHASE or phase_at(due_at) in phases:
-                slots.add(Slot(kind, slot_key(planned), due_at))
+                key = planned.date().isoformat() if kind is Kind.CHECKIN else slot_key(planned)
+                slots.add(Slot(kind, key, due_at))
         day += timedelta(days=1)
     return sorted(slots, key=lambda slot: (slot.due_at, slot.kind, slot.local_key))
 

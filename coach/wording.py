@@ -4,8 +4,11 @@ Warm, short, concrete; no jargon, no blame. Functions here only format: decision
 the protocol, the check-in and triage modules.
 """
 
+from collections.abc import Iterable
+
 from coach.checkin import Answers, meaningful_improvement
 from coach.protocol import HEAT_WORSE_SOON_AFTER, Cause, DayPlan, Phase
+from coach.reminders import Kind
 from coach.stretches import STOP_RULE
 from coach.triage import Assessment, Tier
 
@@ -100,13 +103,70 @@ HELP = (
     f"{DISCLAIMER}"
 )
 
-SETTINGS_MENU = "Your settings:\nTime zone: {zone}\nCheck-in time: {time}\nWaking hours: {wake}\n\nWhat would you like to change?"
+SETTINGS_MENU = (
+    "Your settings:\nTime zone: {zone}\nCheck-in time: {time}\nWaking hours: {wake}\nStretch reminders: {stretch}\n"
+    "Reminders on: {reminders}\n\nWhat would you like to change?"
+)
 SETTINGS_ZONE = "Time zone"
 SETTINGS_TIME = "Check-in time"
 SETTINGS_WAKE = "Waking hours"
+SETTINGS_STRETCH = "Stretch times"
+SETTINGS_KINDS = "Which reminders"
+SETTINGS_KINDS_PROMPT = (
+    "Tap a reminder to turn it on or off. Sessions and water come every 2–3 hours while you're awake: "
+    "change your waking hours to move them."
+)
 SETTINGS_CLOSE = "Close"
 SETTINGS_SAVED = "Saved. Your next check-in is {when}."
+SETTINGS_SAVED_NO_CHECKIN = "Saved. Your daily check-in reminder is off: send /checkin whenever you like."
 SETTINGS_CLOSED = "Settings closed."
+STRETCH_TIMES_UNKNOWN = "Please type one or two times like 10:30, 18:00."
+STRETCH_TIMES_SET = "Stretch reminders at {times}."
+
+REMINDER_NAMES = {
+    Kind.CHECKIN: "Daily check-in",
+    Kind.THERAPY: "Cold/heat sessions",
+    Kind.STRETCH: "Stretches",
+    Kind.WATER: "Water",
+}
+REMINDER_DONE = "✅ Done"
+REMINDER_SNOOZE = "⏰ Snooze 30 min"
+REMINDER_SKIP_TODAY = "Skip today"
+REMINDER_DONE_REPLY = "✅ Done. Well done!"
+REMINDER_SNOOZED = "⏰ Snoozed: I'll remind you again at {when}."
+REMINDER_SKIPPED = "Skipped: no more sessions today. Rest is fine too; we carry on tomorrow."
+REMINDER_ALREADY = "Already noted, thank you."
+CHECKIN_NUDGE = "A gentle nudge: today's check-in is still waiting for you. It takes under a minute."
+_SESSION_NOW = {
+    Phase.COLD: "🧊 Time for a cold session: a wrapped cold pack, 15–20 minutes. Never ice straight on the skin.",
+    Phase.HEAT: "🔥 Time for heat: a heating pad, warm bath or shower, 15–20 minutes. Warm, not hot.",
+    Phase.MOIST_HEAT: "♨️ Time for moist heat: a warm, damp towel or a warm shower, 15–20 minutes.",
+    Phase.CONTRAST: "🔄 Time for warm and cold: a warm damp towel and a wrapped cold pack, a few minutes each, 15–20 minutes in all.",
+}
+
+
+def reminder_switch(kind: Kind, *, on: bool) -> str:
+    """A settings button showing whether a kind of reminder is on."""
+    return f"{'✅' if on else '⬜'} {REMINDER_NAMES[kind]}"
+
+
+def reminders_on(kinds: Iterable[Kind]) -> str:
+    """'daily check-in, water', or 'none'."""
+    return ", ".join(REMINDER_NAMES[kind].lower() for kind in kinds) or "none"
+
+
+def reminder_message(kinds: Iterable[Kind], plan: DayPlan | None) -> str:
+    """Sessions, stretches and water falling due together, as one message."""
+    lines = []
+    for kind in dict.fromkeys(kinds):
+        if kind is Kind.THERAPY:
+            lines.append(_SESSION_NOW[plan.phase if plan else Phase.COLD])
+        elif kind is Kind.STRETCH:
+            names = ", ".join(s.name for s in plan.stretches) if plan else "your stretches from /plan"
+            lines.append(f"🧘 Time for your gentle stretches: {names}. /plan shows how. {STOP_RULE}")
+        elif kind is Kind.WATER:
+            lines.append("💧 Time for a glass of water.")
+    return "\n".join(lines)
 
 PHASE_HEADINGS = {
     Phase.COLD: "❄️ Cold",

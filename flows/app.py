@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from flows import care_hold, checkin, data_rights, general, onboarding, plan, preferences, safety
+from flows import care_hold, checkin, data_rights, general, onboarding, plan, preferences, reminders, safety
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
@@ -40,7 +40,7 @@ COMMANDS = (
     BotCommand("start", "Set up or start over"),
     BotCommand("checkin", "Do a check-in now"),
     BotCommand("plan", "Today's plan"),
-    BotCommand("settings", "Time zone, check-in time, waking hours"),
+    BotCommand("settings", "Time zone, check-in time, waking hours, reminders"),
     BotCommand("pause", "Pause daily check-ins"),
     BotCommand("resume", "Resume daily check-ins"),
     BotCommand("export", "Get a copy of all your data"),
@@ -68,7 +68,11 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         ApplicationBuilder()
         .token(settings.telegram_bot_token.get_secret_value())
         .context_types(ContextTypes(context=CoachContext))
-        .rate_limiter(PriorityRateLimiter(per_chat_per_second=settings.per_chat_messages_per_second, per_chat_burst=3))
+        .rate_limiter(
+            PriorityRateLimiter(
+                overall_per_second=settings.messages_per_second, per_chat_per_second=settings.per_chat_messages_per_second, per_chat_burst=3
+            )
+        )
         .concurrent_updates(PerChatUpdateProcessor())
     )
     if settings.telegram_api_base_url:
@@ -97,6 +101,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(preferences.on_button, pattern=pattern(preferences.FLOW)),
         CallbackQueryHandler(safety.on_acknowledge, pattern=pattern(safety.ACK_FLOW)),
         CallbackQueryHandler(care_hold.on_follow_up, pattern=pattern(care_hold.FLOW)),
+        CallbackQueryHandler(reminders.on_button, pattern=pattern(reminders.FLOW)),
         CallbackQueryHandler(data_rights.on_confirm, pattern=pattern(data_rights.FLOW)),
         CallbackQueryHandler(general.on_stale_button),
         MessageHandler(private & filters.COMMAND, general.on_unknown_command),

@@ -10,11 +10,21 @@ from flows.keyboards import question_keyboard
 
 
 async def ask(
-    bot: Bot, chat_id: int, question: Question, flow: str, ref: int, *, back: bool, intro: str = "", ticked: Iterable[str] = ()
+    bot: Bot,
+    chat_id: int,
+    question: Question,
+    flow: str,
+    ref: int,
+    *,
+    back: bool,
+    intro: str = "",
+    ticked: Iterable[str] = (),
+    rate_limit_args: dict | None = None,
 ) -> Message:
     """Send the question with its keyboard, optionally after a line of introduction."""
     text = f"{intro}\n\n{question.prompt}" if intro else question.prompt
-    return await bot.send_message(chat_id, text, reply_markup=question_keyboard(question, flow, ref, back=back, ticked=ticked))
+    keyboard = question_keyboard(question, flow, ref, back=back, ticked=ticked)
+    return await bot.send_message(chat_id, text, reply_markup=keyboard, rate_limit_args=rate_limit_args)
 
 
 async def retick(query: CallbackQuery, question: Question, flow: str, ref: int, ticked: Iterable[str], *, back: bool) -> None:

@@ -10,7 +10,7 @@ flowchart LR
 
 from datetime import timedelta
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 
 from coach import wording
 from coach.emergency_numbers import emergency_number
@@ -27,10 +27,10 @@ ASK_AFTER = timedelta(hours=12)
 _ANSWERS = {"ok": wording.FOLLOW_UP_OK, "care": wording.FOLLOW_UP_CARE}
 
 
-async def ask_how_they_are(context: CoachContext, person: Person) -> None:
+async def ask_how_they_are(context: CoachContext, person: Person) -> Message:
     """The day after urgent or emergency advice, in place of the check-in."""
     keyboard = InlineKeyboardMarkup([[button(label, FLOW, person.id, "how", value) for value, label in _ANSWERS.items()]])
-    await context.bot.send_message(person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args=BULK)
+    return await context.bot.send_message(person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args=BULK)
 
 
 async def on_follow_up(update: Update, context: CoachContext) -> None:

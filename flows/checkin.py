@@ -15,7 +15,7 @@ interrupted check-in (or a restarted bot) continues where it stopped.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from telegram import Update
+from telegram import Message, Update
 
 from coach import checkin as questions
 from coach import wording
@@ -65,12 +65,25 @@ async def begin(uow: UnitOfWork, person: Person, now: datetime) -> CheckIn:
     return checkin
 
 
-async def ask_current(context: CoachContext, person: Person, checkin: CheckIn, intro: str = "") -> None:
-    """Ask the question the check-in is on."""
+async def discard(uow: UnitOfWork, checkin: CheckIn) -> None:
+    """Forget a check-in that was opened but never reached the person."""
+    conversation = await uow.conversations.get(checkin.person_id)
+    if conversation is not None and conversation.flow == FLOW and conversation.record_id == checkin.id:
+        await uow.conversations.end(checkin.person_id)
+    await uow.checkins.discard(checkin.id)
+
+
+async def ask_current(
+    context: CoachContext, person: Person, checkin: CheckIn, intro: str = "", rate_limit_args: dict | None = None
+) -> Message:
+    """Ask the question the check-in is on (scheduled ones at bulk priority)."""
     phase = Phase(checkin.phase)
     question = questions.question(phase, checkin.step)
     back = questions.step_before(phase, question.key) is not None
-    await ask(context.bot, person.chat_id, question, FLOW, checkin.id, back=back, intro=intro, ticked=checkin.red_flags if question.multi else ())
+    ticked = checkin.red_flags if question.multi else ()
+    return await ask(
+        context.bot, person.chat_id, question, FLOW, checkin.id, back=back, intro=intro, ticked=ticked, rate_limit_args=rate_limit_args
+    )
 
 
 @dataclass
@@ -164,6 +177,8 @@ async def _answer(uow: UnitOfWork, checkin: CheckIn, value: str, now: datetime) 
     if following is None:
         checkin.status, checkin.completed_at = "done", now
         await uow.conversations.end(checkin.person_id)
+        if checkin.heat_effect == "worse":  # a step down the heat ladder may change the session times
+            await profile.replan(uow, await uow.session.get(Person, checkin.person_id), now)
         return _Outcome(checkin, question, label=label, done=True)
     await _move(uow, checkin, following, now)
     return _Outcome(checkin, question, label=label, following=following)

@@ -16,4 +16,5 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="default: SQLite file under ./data/")
     tick_seconds: float = Field(default=20.0, gt=0, description="how often due check-ins are looked for")
     per_chat_messages_per_second: float = Field(default=1.0, gt=0, description="Telegram's per-chat pace (short bursts of 3 allowed)")
+    messages_per_second: float = Field(default=30.0, gt=0, description="Telegram's overall pace for the bot (up to 1000 with paid broadcasts)")
     log_level: str = "INFO"

@@ -169,11 +169,10 @@ async def record(uow: UnitOfWork, person: Person, conversation: Conversation, ke
         episode = await uow.session.get(Episode, conversation.record_id)
         episode.cause = value
     else:
-        profile.apply(person, key, value, now)
+        await profile.apply(uow, person, key, value, now)
     following = onboarding.step_after(key)
     if following is None:
-        person.onboarded_at = now
-        profile.reschedule(person, now)
+        person.onboarded_at = now  # the next tick plans their reminders
         await uow.conversations.end(person.id)
     else:
         await uow.conversations.set(person.id, FLOW, following.key, now, conversation.record_id)

@@ -1,8 +1,9 @@
-"""/settings (time zone, check-in time, waking hours), /pause and /resume."""
+"""/settings (time zone, check-in time, waking hours, stretch times, which reminders), /pause and /resume."""
 
 from telegram import InlineKeyboardMarkup, ReplyKeyboardRemove, Update
 
 from coach import onboarding, wording
+from coach.reminders import PLANNED_KINDS, Kind
 from coach.timezones import zone_from_location
 from flows import profile
 from flows.asking import close
@@ -14,7 +15,15 @@ from storage.models import Conversation, Person
 
 FLOW = "set"
 MENU = "menu"
-_CHOICES = (("tz", wording.SETTINGS_ZONE), ("time", wording.SETTINGS_TIME), ("wake", wording.SETTINGS_WAKE), ("close", wording.SETTINGS_CLOSE))
+KINDS = "kinds"  # the on/off switches of each kind of reminder
+_CHOICES = (
+    ("tz", wording.SETTINGS_ZONE),
+    ("time", wording.SETTINGS_TIME),
+    ("wake", wording.SETTINGS_WAKE),
+    ("stretch", wording.SETTINGS_STRETCH),
+    (KINDS, wording.SETTINGS_KINDS),
+    ("close", wording.SETTINGS_CLOSE),
+)
 
 
 async def settings_command(update: Update, context: CoachContext) -> None:
@@ -28,7 +37,7 @@ async def settings_command(update: Update, context: CoachContext) -> None:
 
 
 async def _menu(context: CoachContext, person: Person) -> None:
-    keyboard = InlineKeyboardMarkup(rows([button(label, FLOW, person.id, MENU, key) for key, label in _CHOICES], 3))
+    keyboard = InlineKeyboardMarkup(rows([button(label, FLOW, person.id, MENU, key) for key, label in _CHOICES], 2))
     await context.bot.send_message(person.chat_id, wording.SETTINGS_MENU.format(**profile.settings_summary(person)), reply_markup=keyboard)
 
 
@@ -47,21 +56,28 @@ async def on_button(update: Update, context: CoachContext) -> None:
         if callback.step == MENU:
             if callback.value == "close":
                 await uow.conversations.end(person.id)
-            elif callback.value in onboarding.BY_KEY:
+            elif callback.value in onboarding.SETTINGS or callback.value == KINDS:
                 await uow.conversations.set(person.id, FLOW, callback.value, now)
             else:
                 await query.answer(wording.BUTTON_EXPIRED)
                 return
         elif callback.value == BACK:
             await uow.conversations.set(person.id, FLOW, MENU, now)
+        elif callback.step == KINDS:
+            if callback.value not in PLANNED_KINDS:
+                await query.answer(wording.BUTTON_EXPIRED)
+                return
+            off = set(person.reminders_off) ^ {callback.value}
+            person.reminders_off = sorted(off)
+            await profile.replan(uow, person, now)
         else:
-            question = onboarding.BY_KEY[callback.step]
+            question = onboarding.SETTINGS[callback.step]
             option = question.option(callback.value)
             value, reply = profile.interpret(question.key, option.value) if option else (None, "")
             if value is None:
                 await query.answer(wording.BUTTON_EXPIRED)
                 return
-            profile.apply(person, question.key, value, now)
+            await profile.apply(uow, person, question.key, value, now)
             await uow.conversations.end(person.id)
     await query.answer()
     if callback.step == MENU:
@@ -69,19 +85,31 @@ async def on_button(update: Update, context: CoachContext) -> None:
         await close(query, label)
         if callback.value == "close":
             await context.bot.send_message(person.chat_id, wording.SETTINGS_CLOSED)
+        elif callback.value == KINDS:
+            await context.bot.send_message(person.chat_id, wording.SETTINGS_KINDS_PROMPT, reply_markup=_switches(person))
         else:
-            await ask_step(context, person, onboarding.BY_KEY[callback.value], FLOW)
+            await ask_step(context, person, onboarding.SETTINGS[callback.value], FLOW)
     elif callback.value == BACK:
         await close(query, wording.BACK)
         await _menu(context, person)
+    elif callback.step == KINDS:
+        await query.edit_message_reply_markup(_switches(person))
     else:
         await close(query, option.label)
         await _saved(context, person, reply)
 
 
+def _switches(person: Person) -> InlineKeyboardMarkup:
+    """One button per kind of reminder, showing whether it is on; tapping turns it on or off."""
+    switches = [
+        button(wording.reminder_switch(kind, on=kind not in person.reminders_off), FLOW, person.id, KINDS, kind) for kind in PLANNED_KINDS
+    ]
+    return InlineKeyboardMarkup([*rows(switches, 1), [button(wording.BACK, FLOW, person.id, KINDS, BACK)]])
+
+
 async def on_text(update: Update, context: CoachContext, person: Person, conversation: Conversation) -> None:
     """A typed new value (or a shared location, via on_location)."""
-    if conversation.step == MENU:
+    if conversation.step in (MENU, KINDS):
         if not context.escalated:
             await update.effective_message.reply_text(wording.PICK_A_BUTTON)
         return
@@ -103,15 +131,17 @@ async def _save_typed(update: Update, context: CoachContext, person: Person, key
         return
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(person.telegram_user_id)
-        profile.apply(person, key, value, context.now())
+        await profile.apply(uow, person, key, value, context.now())
         await uow.conversations.end(person.id)
     await update.effective_message.reply_text(reply, reply_markup=ReplyKeyboardRemove())
     await _saved(context, person, "")
 
 
 async def _saved(context: CoachContext, person: Person, reply: str) -> None:
-    when = profile.local_when(person, person.next_checkin_at) if person.next_checkin_at else "not scheduled"
-    text = wording.SETTINGS_SAVED.format(when=when)
+    if Kind.CHECKIN in person.reminders_off:
+        text = wording.SETTINGS_SAVED_NO_CHECKIN
+    else:
+        text = wording.SETTINGS_SAVED.format(when=profile.local_when(person, profile.next_checkin_after(person, context.now())))
     await context.bot.send_message(person.chat_id, f"{reply}\n{text}" if reply else text)
 
 
@@ -134,7 +164,7 @@ async def _set_paused(update: Update, context: CoachContext, *, paused: bool) ->
         unchanged = (person.paused_at is not None) == paused
         if not unchanged:
             person.paused_at = now if paused else None
-            profile.reschedule(person, now)
+            await profile.replan(uow, person, now)
     if unchanged:
         reply = wording.ALREADY_PAUSED if paused else wording.NOT_PAUSED
     else:

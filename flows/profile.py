@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 from telegram import Update
 
 from coach import protocol, wording
-from coach.clock_times import WakingHours, format_time, next_occurrence, parse_time, parse_waking_hours
+from coach.clock_times import WakingHours, format_time, next_occurrence, parse_time, parse_times, parse_waking_hours
 from coach.protocol import DayPlan
+from coach.reminders import PLANNED_KINDS
 from coach.timezones import is_zone, zone_from_text
 from storage.models import Episode, Person
 from storage.repositories import UnitOfWork
@@ -29,10 +30,10 @@ def next_checkin_after(person: Person, now: datetime) -> datetime:
     return next_occurrence(now, person.checkin_time, ZoneInfo(person.timezone))
 
 
-def reschedule(person: Person, now: datetime) -> None:
-    """Set the next daily check-in from the person's zone and time."""
-    if person.timezone and person.checkin_time and person.onboarded_at:
-        person.next_checkin_at = next_checkin_after(person, now)
+async def replan(uow: UnitOfWork, person: Person, now: datetime) -> None:
+    """Settings, pause or phase changed: forget the unsent planned reminders; the next tick plans afresh from now."""
+    await uow.reminders.forget_planned(person.id, PLANNED_KINDS)
+    person.planned_until = now
 
 
 def local_when(person: Person, moment: datetime) -> str:
@@ -46,7 +47,10 @@ def settings_summary(person: Person) -> dict[str, str]:
         "zone": person.timezone or "not set",
         "time": format_time(person.checkin_time) if person.checkin_time else "not set",
         "wake": str(WakingHours(person.wake_start, person.wake_end)),
+        "stretch": " and ".join(person.stretch_times.split(",")),
+        "reminders": wording.reminders_on(kind for kind in PLANNED_KINDS if kind not in person.reminders_off),
     }
+
 
 
 def interpret(key: str, text: str) -> tuple[str | None, str]:
@@ -64,10 +68,16 @@ def interpret(key: str, text: str) -> tuple[str | None, str]:
     if key == "wake":
         hours = parse_waking_hours(text)
         return (f"{format_time(hours.start)}-{format_time(hours.end)}", f"Waking hours: {hours}.") if hours else (None, wording.WAKE_UNKNOWN)
+    if key == "stretch":
+        moments = parse_times(text)
+        if moments is None:
+            return None, wording.STRETCH_TIMES_UNKNOWN
+        value = ",".join(format_time(moment) for moment in moments)
+        return value, wording.STRETCH_TIMES_SET.format(times=" and ".join(value.split(",")))
     raise ValueError(f"not a settings question: {key}")
 
 
-def apply(person: Person, key: str, value: str, now: datetime) -> None:
+async def apply(uow: UnitOfWork, person: Person, key: str, value: str, now: datetime) -> None:
     """Store an interpreted settings answer and recompute the schedule."""
     if key == "tz":
         person.timezone = value
@@ -76,7 +86,9 @@ def apply(person: Person, key: str, value: str, now: datetime) -> None:
     elif key == "wake":
         start, end = value.split("-")
         person.wake_start, person.wake_end = parse_time(start), parse_time(end)
-    reschedule(person, now)
+    elif key == "stretch":
+        person.stretch_times = value
+    await replan(uow, person, now)
 
 
 async def require_onboarded(update: Update, person: Person | None) -> bool:

@@ -6,7 +6,7 @@ read in the person's IANA zone.
 
 from datetime import datetime, time
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -35,8 +35,10 @@ class Person(SQLModel, table=True):
     onboarded_at: datetime | None = Field(default=None, sa_column=_utc())
     paused_at: datetime | None = Field(default=None, sa_column=_utc())
     blocked_at: datetime | None = Field(default=None, sa_column=_utc())
-    next_checkin_at: datetime | None = Field(default=None, sa_column=_utc(index=True))
     care_hold_since: datetime | None = Field(default=None, sa_column=_utc())  # after emergency/urgent advice
+    reminders_off: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))  # kinds turned off
+    stretch_times: str = "11:00,17:00"  # local times of the stretch reminders
+    planned_until: datetime | None = Field(default=None, sa_column=_utc(index=True))  # reminders are written up to here
 
 
 class Episode(SQLModel, table=True):
@@ -95,3 +97,31 @@ class Escalation(SQLModel, table=True):
     created_at: datetime = Field(sa_column=_utc(nullable=False))
     acknowledged_at: datetime | None = Field(default=None, sa_column=_utc())
     acknowledgement: str | None = None
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder, planned ahead: the database is the schedule.
+
+    `available_at` is when it may next be claimed: its due time, a retry time, or the end of
+    the lease of the instance sending it. A crashed sender's lease runs out and the row is
+    claimed again, so nothing is lost.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("person_id", "kind", "local_key", name="uq_reminder_slot"),
+        Index("ix_reminder_claim", "status", "available_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_owner())
+    kind: str  # coach.reminders.Kind
+    local_key: str  # the local slot it was planned for
+    due_at: datetime = Field(sa_column=_utc(nullable=False))
+    available_at: datetime = Field(sa_column=_utc(nullable=False))
+    status: str = "pending"  # pending | sending | sent | done | skipped | dropped
+    reason: str | None = None  # why it was dropped: stale, paused, hold, blocked, asleep, answered
+    attempts: int = 0
+    group_id: int | None = None  # reminders sent together in one message share the first one's id
+    message_id: int | None = None
+    sent_at: datetime | None = Field(default=None, sa_column=_utc())
+    answered_at: datetime | None = Field(default=None, sa_column=_utc())

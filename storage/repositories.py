@@ -1,13 +1,14 @@
 """Repositories: every query the bot makes, grouped by what it is about, inside one unit of work."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import CheckIn, Conversation, Episode, Escalation, Person
+from storage.models import CheckIn, Conversation, Episode, Escalation, Person, Reminder
 
 
 class People:
@@ -30,27 +31,28 @@ class People:
         await self.session.execute(
             update(Person)
             .where(col(Person.telegram_user_id) == telegram_user_id, col(Person.blocked_at).is_not(None))
-            .values(blocked_at=None)
+            .values(blocked_at=None, planned_until=None)
         )
 
-    async def claim_checkin(self, person_id: int, due_at: datetime, next_at: datetime | None) -> bool:
-        """Move a due check-in on to its next time, only if no one else has: True if this caller won."""
-        result = await self.session.execute(
-            update(Person).where(col(Person.id) == person_id, col(Person.next_checkin_at) == due_at).values(next_checkin_at=next_at)
-        )
-        return result.rowcount == 1
+    async def mark_blocked(self, person_id: int, now: datetime) -> None:
+        """Telegram said the person blocked the bot: no reminders until they write again."""
+        await self.session.execute(update(Person).where(col(Person.id) == person_id).values(blocked_at=now))
 
-    async def due_for_checkin(self, now: datetime, limit: int = 200) -> Sequence[Person]:
-        """Onboarded, unpaused, reachable people whose check-in time has come."""
+    async def by_ids(self, person_ids: Iterable[int]) -> dict[int, Person]:
+        result = await self.session.execute(select(Person).where(col(Person.id).in_(set(person_ids))))
+        return {person.id: person for person in result.scalars()}
+
+    async def to_plan(self, planned_before: datetime, limit: int) -> Sequence[Person]:
+        """Set-up, unpaused, reachable people whose written-ahead reminders end before a moment."""
         result = await self.session.execute(
             select(Person)
             .where(
-                col(Person.next_checkin_at) <= now,
+                col(Person.onboarded_at).is_not(None),
                 col(Person.paused_at).is_(None),
                 col(Person.blocked_at).is_(None),
-                col(Person.onboarded_at).is_not(None),
+                or_(col(Person.planned_until).is_(None), col(Person.planned_until) < planned_before),
             )
-            .order_by(col(Person.next_checkin_at))
+            .order_by(col(Person.planned_until).nulls_first(), col(Person.id))
             .limit(limit)
         )
         return result.scalars().all()
@@ -72,6 +74,12 @@ class Episodes:
         self.session.add(episode)
         await self.session.flush()
         return episode
+
+    async def current_for(self, person_ids: Iterable[int]) -> dict[int, Episode]:
+        """Each person's current (latest) episode."""
+        latest = select(func.max(Episode.id)).where(col(Episode.person_id).in_(set(person_ids))).group_by(Episode.person_id)
+        result = await self.session.execute(select(Episode).where(col(Episode.id).in_(latest)))
+        return {episode.person_id: episode for episode in result.scalars()}
 
     async def cold_phase_ended(self, now: datetime, cold_period: timedelta, limit: int = 200) -> list[tuple[Episode, Person]]:
         """Episodes still announced as cold whose 48 hours are over, with their reachable owner."""
@@ -117,6 +125,17 @@ class CheckIns:
         )
         return result.scalar_one_or_none()
 
+    async def completed_since(self, person_id: int, since: datetime) -> bool:
+        """Whether the person finished a check-in at or after a moment."""
+        result = await self.session.execute(
+            select(CheckIn.id).where(CheckIn.person_id == person_id, CheckIn.status == "done", col(CheckIn.completed_at) >= since).limit(1)
+        )
+        return result.first() is not None
+
+    async def discard(self, checkin_id: int) -> None:
+        """Remove a check-in that was opened but never reached the person."""
+        await self.session.execute(delete(CheckIn).where(col(CheckIn.id) == checkin_id, col(CheckIn.status) == "open"))
+
     async def mark_missed(self, person_id: int, started_before: datetime) -> int:
         """Close the person's check-ins still open from before a moment as missed; returns how many."""
         result = await self.session.execute(
@@ -132,6 +151,15 @@ class CheckIns:
             select(func.count()).select_from(CheckIn).where(CheckIn.episode_id == episode_id, CheckIn.heat_effect == "worse")
         )
         return result.scalar_one()
+
+    async def heat_worse_counts(self, episode_ids: Iterable[int]) -> dict[int, int]:
+        """How many times heat made it worse, per episode (episodes with none are left out)."""
+        result = await self.session.execute(
+            select(CheckIn.episode_id, func.count())
+            .where(col(CheckIn.episode_id).in_(set(episode_ids)), CheckIn.heat_effect == "worse")
+            .group_by(CheckIn.episode_id)
+        )
+        return dict(result.all())
 
     async def pain_scores(self, episode_id: int) -> list[tuple[datetime, int]]:
         """Every pain answer of the episode with when its check-in started, oldest first."""
@@ -208,11 +236,89 @@ class Escalations:
         return result.scalars().all()
 
 
+class Reminders:
+    """Reminders planned ahead as rows, claimed with a lease when due."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    async def plan(self, person_id: int, slots: Iterable[tuple[str, str, datetime]]) -> None:
+        """Write (kind, local_key, due_at) slots; a slot already written, in any state, is kept as it is."""
+        rows = [
+            dict(person_id=person_id, kind=kind, local_key=key, due_at=due_at, available_at=due_at, status="pending", attempts=0)
+            for kind, key, due_at in slots
+        ]
+        if rows:
+            dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
+            await self.session.execute(dialect.insert(Reminder).values(rows).on_conflict_do_nothing())
+
+    async def claim(self, now: datetime, lease_until: datetime, limit: int) -> Sequence[Reminder]:
+        """Take up to `limit` due reminders (or ones whose sender's lease ran out) until `lease_until`.
+
+        On PostgreSQL the candidate rows are locked with SKIP LOCKED, so several instances claim
+        disjoint batches; SQLite serialises writers anyway.
+        """
+        due = (
+            select(Reminder.id)
+            .where(col(Reminder.status).in_(("pending", "sending")), col(Reminder.available_at) <= now)
+            .order_by(col(Reminder.available_at), col(Reminder.person_id))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        result = await self.session.scalars(
+            update(Reminder)
+            .where(col(Reminder.id).in_(due.scalar_subquery()))
+            .values(status="sending", available_at=lease_until, attempts=Reminder.attempts + 1)
+            .returning(Reminder),
+            execution_options={"synchronize_session": False},
+        )
+        return sorted(result.all(), key=lambda row: (row.person_id, row.due_at, row.id))
+
+    async def set(self, reminder_ids: Iterable[int], **values) -> None:
+        """Update the given rows (status, reason, sent_at, message_id, ...)."""
+        ids = list(reminder_ids)
+        if ids:
+            await self.session.execute(
+                update(Reminder).where(col(Reminder.id).in_(ids)).values(**values), execution_options={"synchronize_session": False}
+            )
+
+    async def sent_group(self, group_id: int, person_id: int) -> Sequence[Reminder]:
+        """The reminders sent together in one message, only if they belong to this person."""
+        result = await self.session.execute(
+            select(Reminder).where(Reminder.group_id == group_id, Reminder.person_id == person_id).order_by(col(Reminder.id))
+        )
+        return result.scalars().all()
+
+    async def pending_of_kind(self, person_id: int, kind: str, local_date: str) -> Sequence[Reminder]:
+        """The person's reminders of one kind still to come on a local date."""
+        result = await self.session.execute(
+            select(Reminder).where(
+                Reminder.person_id == person_id,
+                Reminder.kind == kind,
+                Reminder.status == "pending",
+                col(Reminder.local_key).startswith(local_date),
+            )
+        )
+        return result.scalars().all()
+
+    async def forget_planned(self, person_id: int, kinds: Iterable[str]) -> None:
+        """Delete the person's unsent planned reminders, so they can be planned again from new settings."""
+        await self.session.execute(
+            delete(Reminder).where(
+                col(Reminder.person_id) == person_id, col(Reminder.status) == "pending", col(Reminder.kind).in_(list(kinds))
+            )
+        )
+
+    async def for_person(self, person_id: int) -> Sequence[Reminder]:
+        result = await self.session.execute(select(Reminder).where(Reminder.person_id == person_id).order_by(col(Reminder.due_at)))
+        return result.scalars().all()
+
+
 class PersonalData:
     """Everything stored about one person: for /export, and for /delete to erase."""
 
     # Every table that holds a person's data, erased children first.
-    TABLES = (CheckIn, Escalation, Conversation, Episode)
+    TABLES = (Reminder, CheckIn, Escalation, Conversation, Episode)
 
     def __init__(self, session: AsyncSession):
         self.session = session
@@ -242,4 +348,5 @@ class UnitOfWork:
         self.checkins = CheckIns(session)
         self.conversations = Conversations(session)
         self.escalations = Escalations(session)
+        self.reminders = Reminders(session)
         self.personal_data = PersonalData(session)

@@ -3,7 +3,10 @@
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
+from sqlmodel import SQLModel
 
 from storage.database import Database
 from storage.models import CheckIn, Episode, Person
@@ -32,12 +35,20 @@ async def test_migrations_create_every_table_and_can_run_again(db):
     assert {"person", "episode", "checkin", "conversation", "escalation", "alembic_version"} <= tables
 
 
+async def test_the_models_match_the_migrations(db):
+    def differences(sync):
+        return compare_metadata(MigrationContext.configure(sync), SQLModel.metadata)
+
+    async with db.engine.connect() as connection:
+        assert await connection.run_sync(differences) == []
+
+
 async def test_times_come_back_as_the_same_utc_instant(db):
     moment = datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
-    await _person(db, 1, next_checkin_at=moment)
+    await _person(db, 1, planned_until=moment)
     async with db.unit() as uow:
         person = await uow.people.by_telegram_id(1)
-    assert person.next_checkin_at == moment and person.next_checkin_at.tzinfo is not None
+    assert person.planned_until == moment and person.planned_until.tzinfo is not None
     assert person.checkin_time == time(9)
 
 
@@ -47,17 +58,54 @@ async def test_telegram_ids_beyond_32_bits(db):
         assert (await uow.people.by_telegram_id(7_000_000_001)).chat_id == 7_000_000_001
 
 
-async def test_due_checkins_skip_paused_blocked_and_unfinished_people(db):
-    due = NOW - timedelta(minutes=1)
-    await _person(db, 1, next_checkin_at=due)
-    await _person(db, 2, next_checkin_at=due, paused_at=NOW)
-    await _person(db, 3, next_checkin_at=due, blocked_at=NOW)
-    await _person(db, 4, next_checkin_at=due, onboarded_at=None)
-    await _person(db, 5, next_checkin_at=NOW + timedelta(minutes=1))
-    await _person(db, 6, next_checkin_at=due - timedelta(hours=1))
+async def test_planning_skips_paused_blocked_unfinished_and_already_planned_people(db):
+    await _person(db, 1)
+    await _person(db, 2, paused_at=NOW)
+    await _person(db, 3, blocked_at=NOW)
+    await _person(db, 4, onboarded_at=None)
+    await _person(db, 5, planned_until=NOW + timedelta(hours=20))
+    await _person(db, 6, planned_until=NOW + timedelta(hours=2))
     async with db.unit() as uow:
-        people = await uow.people.due_for_checkin(NOW)
-    assert [p.telegram_user_id for p in people] == [6, 1]
+        people = await uow.people.to_plan(NOW + timedelta(hours=12), limit=10)
+    assert [p.telegram_user_id for p in people] == [1, 6]
+
+
+async def test_a_slot_is_written_once_whatever_state_it_is_in(db):
+    person = await _person(db, 1)
+    slots = [("water", "2026-03-02T08:30", NOW), ("checkin", "2026-03-02", NOW + timedelta(hours=1))]
+    async with db.unit() as uow:
+        await uow.reminders.plan(person.id, slots)
+    async with db.unit() as uow:
+        [water] = await uow.reminders.claim(NOW, NOW + timedelta(minutes=5), limit=10)
+        await uow.reminders.set([water.id], status="done")
+        await uow.reminders.plan(person.id, [*slots, ("water", "2026-03-02T11:00", NOW + timedelta(hours=3))])
+    async with db.unit() as uow:
+        rows = await uow.reminders.for_person(person.id)
+    assert [(row.kind, row.local_key, row.status) for row in rows] == [
+        ("water", "2026-03-02T08:30", "done"),
+        ("checkin", "2026-03-02", "pending"),
+        ("water", "2026-03-02T11:00", "pending"),
+    ]
+
+
+async def test_a_claim_takes_due_rows_under_a_lease_and_a_lapsed_lease_frees_them(db):
+    person = await _person(db, 1)
+    async with db.unit() as uow:
+        await uow.reminders.plan(person.id, [("water", f"k{n}", NOW - timedelta(minutes=n)) for n in range(5)])
+        await uow.reminders.plan(person.id, [("water", "later", NOW + timedelta(minutes=1))])
+    lease = NOW + timedelta(minutes=5)
+    async with db.unit() as uow:
+        first = await uow.reminders.claim(NOW, lease, limit=3)
+    async with db.unit() as uow:
+        second = await uow.reminders.claim(NOW, lease, limit=10)
+    async with db.unit() as uow:
+        assert await uow.reminders.claim(NOW + timedelta(seconds=30), lease, limit=10) == []
+    assert [row.local_key for row in first] == ["k4", "k3", "k2"]  # oldest first
+    assert [row.local_key for row in second] == ["k1", "k0"]
+    async with db.unit() as uow:  # the sender died: once its lease lapses, every unsent row comes back
+        again = await uow.reminders.claim(lease, lease + timedelta(minutes=5), limit=10)
+    assert sorted(row.local_key for row in again) == ["k0", "k1", "k2", "k3", "k4", "later"]
+    assert {row.attempts for row in again if row.local_key != "later"} == {2}
 
 
 async def test_writing_again_unblocks(db):

@@ -1,0 +1,289 @@
+"""The reminder scheduler: plan rows ahead, send the due ones, and the buttons on them.
+
+The database is the schedule (DESIGN.md). Each tick:
+  plan   writes every active person's next 36 hours of reminders as rows, one per
+         (person, kind, local slot), so planning again changes nothing;
+  claim  takes due rows with a lease (SKIP LOCKED on PostgreSQL, so instances share the work)
+         and prepares them: a check-in opens, reminders due together become one message,
+         stale, paused, held or blocked ones are dropped with the reason;
+  send   goes through the rate limiter at bulk priority, so replies and escalations pass
+         first; then each row is marked sent, put back for a retry, or dropped as blocked.
+A sender that dies mid-batch leaves rows "sending": its lease runs out and they are claimed
+again, so nothing is lost and at most the in-flight messages repeat.
+"""
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import groupby
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardMarkup, Message, Update
+from telegram.error import Forbidden, NetworkError, RetryAfter
+
+from coach import protocol, wording
+from coach.clock_times import WakingHours, parse_time
+from coach.protocol import Phase
+from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, SNOOZE, STILL_USEFUL, Kind, ReminderSettings
+from coach.reminders import is_awake, is_stale, plan
+from flows import care_hold, checkin, profile
+from flows.asking import close
+from flows.callbacks import decode
+from flows.context import CoachContext
+from flows.keyboards import button
+from flows.rate_limit import BULK, retry_seconds
+from storage.models import CheckIn, Episode, Person, Reminder
+from storage.repositories import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+FLOW = "rem"
+BATCH = 500  # reminders claimed per round
+LEASE = timedelta(minutes=5)  # a claimed batch must be sent within this, or it is claimed again
+RETRY_FIRST, RETRY_MOST = timedelta(seconds=30), timedelta(minutes=10)  # backoff after network faults
+CARRY_OVER = max(STILL_USEFUL.values())  # after downtime, slots this far back are still planned
+ALREADY_DONE_WITHIN = timedelta(hours=12)  # a check-in done this long before the daily one stands in for it
+DONE, SNOOZED, SKIP_TODAY = "done", "snooze", "skip"
+
+
+def reminder_settings(person: Person) -> ReminderSettings:
+    """The person's reminder preferences as the planner reads them."""
+    return ReminderSettings(
+        zone=person.timezone,
+        checkin_time=person.checkin_time,
+        waking=WakingHours(person.wake_start, person.wake_end),
+        enabled=frozenset(kind for kind in PLANNED_KINDS if kind not in person.reminders_off),
+        stretch_times=tuple(parse_time(at) for at in person.stretch_times.split(",") if at),
+    )
+
+
+def _phase_at(episode: Episode | None, heat_worse: int) -> Callable[[datetime], Phase]:
+    if episode is None:
+        return lambda _moment: Phase.COLD
+    facts = profile.episode_facts(episode)
+    return lambda moment: protocol.current_phase(facts, heat_worse, moment)
+
+
+async def plan_ahead(context: CoachContext, batch: int = 500) -> None:
+    """Write the next reminders of everyone whose written-ahead schedule runs out soon."""
+    now = context.now()
+    while True:
+        async with context.db.unit() as uow:
+            people = await uow.people.to_plan(now + REPLAN_WITHIN, batch)
+            episodes = await uow.episodes.current_for(person.id for person in people)
+            worse = await uow.checkins.heat_worse_counts(episode.id for episode in episodes.values())
+            for person in people:
+                episode = episodes.get(person.id)
+                start = max(person.planned_until or person.onboarded_at, now - CARRY_OVER)
+                phase_at = _phase_at(episode, worse.get(episode.id, 0) if episode else 0)
+                slots = plan(reminder_settings(person), phase_at, start, now + HORIZON)
+                await uow.reminders.plan(person.id, ((slot.kind, slot.local_key, slot.due_at) for slot in slots))
+                person.planned_until = now + HORIZON
+        if len(people) < batch:
+            return
+
+
+@dataclass
+class Outgoing:
+    """One message to one person, and the reminder rows it delivers."""
+
+    person: Person
+    rows: list[Reminder]
+    send: Callable[[], Awaitable[Message | None]]
+    opened: CheckIn | None = None  # the check-in this message opened
+
+
+@dataclass(frozen=True)
+class RetryLater:
+    """Telegram or the network could not take the message now."""
+
+    delay: timedelta
+
+
+async def dispatch(context: CoachContext, budget_seconds: float | None = None) -> int:
+    """Send what is due, a batch at a time, for at most about `budget_seconds`; returns messages sent."""
+    budget = budget_seconds if budget_seconds is not None else context.services.settings.tick_seconds
+    began, sent = time.monotonic(), 0
+    while True:
+        now = context.now()
+        async with context.db.unit() as uow:
+            claimed = await uow.reminders.claim(now, now + LEASE, BATCH)
+            outgoing = await _prepare(context, uow, claimed, now)
+        results = await asyncio.gather(*(_deliver(item) for item in outgoing))
+        async with context.db.unit() as uow:
+            sent += await _settle(uow, outgoing, results, context.now())
+        if len(claimed) < BATCH or time.monotonic() - began > budget:
+            return sent
+
+
+async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Reminder], now: datetime) -> list[Outgoing]:
+    """Turn claimed rows into messages; drop (with the reason) the ones that must not be sent."""
+    claimed = list(claimed)
+    people = await uow.people.by_ids(row.person_id for row in claimed)
+    episodes = await uow.episodes.current_for(people.keys())
+    worse = await uow.checkins.heat_worse_counts(episode.id for episode in episodes.values())
+    outgoing, dropped = [], {}
+    for person_id, rows in groupby(claimed, key=lambda row: row.person_id):
+        person = people.get(person_id)
+        if person is None:
+            continue  # erased meanwhile; the cascade took the rows
+        together = []
+        for row in rows:
+            reason = _why_not(person, row, now)
+            if reason is None and row.kind in _ALONE:
+                item = await _ALONE[row.kind](context, uow, person, row, now)
+                reason = item if isinstance(item, str) else None
+                if reason is None:
+                    outgoing.append(item)
+            elif reason is None:
+                together.append(row)
+            if reason is not None:
+                dropped.setdefault(reason, []).append(row.id)
+        if together:
+            episode = episodes.get(person_id)
+            day_plan = protocol.plan_for(profile.episode_facts(episode), worse.get(episode.id, 0), now) if episode else None
+            outgoing.append(_together(context, person, together, day_plan))
+    for reason, ids in dropped.items():
+        log.info("reminders dropped reason=%s count=%s", reason, len(ids))
+        await uow.reminders.set(ids, status="dropped", reason=reason)
+    return outgoing
+
+
+def _why_not(person: Person, row: Reminder, now: datetime) -> str | None:
+    """Why a due reminder must not be sent now, or None if it may."""
+    kind = Kind(row.kind)
+    if person.blocked_at is not None:
+        return "blocked"
+    if person.paused_at is not None or person.onboarded_at is None:
+        return "paused"
+    if is_stale(kind, row.due_at, now):
+        return "stale"
+    if kind is not Kind.CHECKIN and person.care_hold_since is not None:
+        return "hold"
+    if kind in PLANNED_KINDS and kind in person.reminders_off:
+        return "off"
+    if kind is not Kind.CHECKIN and not is_awake(reminder_settings(person), now):
+        return "asleep"
+    return None
+
+
+async def _checkin(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+    """The daily check-in opens (older unanswered ones count as missed), and a nudge is planned;
+    under a care hold the next day's "how are you?" goes instead."""
+    if person.care_hold_since is not None:
+        if now - person.care_hold_since < care_hold.ASK_AFTER:
+            return "hold"
+        return Outgoing(person, [row], lambda: care_hold.ask_how_they_are(context, person))
+    if await uow.checkins.completed_since(person.id, row.due_at - ALREADY_DONE_WITHIN):
+        return "answered"  # they checked in by themselves earlier today
+    missed = await uow.checkins.mark_missed(person.id, started_before=row.due_at)
+    if missed:
+        log.info("checkin missed person=%s count=%s", person.id, missed)
+    opened = await uow.checkins.open_for(person.id) or await checkin.begin(uow, person, now)
+    await uow.reminders.plan(person.id, [(Kind.NUDGE, row.local_key, now + NUDGE_AFTER)])
+    send = lambda: checkin.ask_current(context, person, opened, intro=wording.CHECKIN_INTRO, rate_limit_args=BULK)  # noqa: E731
+    return Outgoing(person, [row], send, opened=opened)
+
+
+async def _nudge(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+    """One gentle nudge for a check-in still unanswered two hours on."""
+    opened = await uow.checkins.open_for(person.id)
+    if opened is None or opened.started_at > row.due_at - NUDGE_AFTER:
+        return "answered"
+    send = lambda: checkin.ask_current(context, person, opened, intro=wording.CHECKIN_NUDGE, rate_limit_args=BULK)  # noqa: E731
+    return Outgoing(person, [row], send)
+
+
+_ALONE = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge}  # kinds that are a message of their own
+
+
+def _together(context: CoachContext, person: Person, rows: list[Reminder], day_plan: protocol.DayPlan | None) -> Outgoing:
+    """Sessions, stretches and water due at once: one message, with Done and Snooze (and Skip today)."""
+    group = rows[0].id
+    for row in rows:
+        row.group_id = group
+    kinds = [Kind(row.kind) for row in rows]
+    choices = [(DONE, wording.REMINDER_DONE), (SNOOZED, wording.REMINDER_SNOOZE)]
+    if Kind.THERAPY in kinds:
+        choices.append((SKIP_TODAY, wording.REMINDER_SKIP_TODAY))
+    keyboard = InlineKeyboardMarkup([[button(label, FLOW, group, "r", value) for value, label in choices]])
+    text = wording.reminder_message(kinds, day_plan)
+    return Outgoing(person, rows, lambda: context.bot.send_message(person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK))
+
+
+async def _deliver(item: Outgoing) -> Message | RetryLater | Forbidden:
+    """Send one message; a fault becomes a value, so one person's failure never stops the batch."""
+    try:
+        return await item.send()
+    except Forbidden as error:
+        return error
+    except RetryAfter as error:
+        return RetryLater(timedelta(seconds=retry_seconds(error) + 1))
+    except NetworkError:  # includes timeouts and the limiter shutting down
+        return RetryLater(_backoff(item.rows[0].attempts))
+    except Exception as error:  # noqa: BLE001 - a bug in one message must not lose the batch's other rows
+        log.error("reminder send failed person=%s: %s", item.person.id, type(error).__name__)
+        return RetryLater(_backoff(item.rows[0].attempts))
+
+
+def _backoff(attempts: int) -> timedelta:
+    return min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_MOST)
+
+
+async def _settle(uow: UnitOfWork, outgoing: list[Outgoing], results: list, now: datetime) -> int:
+    """Record what happened to each message; returns how many went out."""
+    sent = 0
+    for item, result in zip(outgoing, results, strict=True):
+        ids = [row.id for row in item.rows]
+        if isinstance(result, RetryLater):
+            log.info("reminder deferred person=%s seconds=%s", item.person.id, int(result.delay.total_seconds()))
+            await uow.reminders.set(ids, status="pending", available_at=now + result.delay)
+        elif isinstance(result, Forbidden):
+            log.info("person blocked the bot person=%s", item.person.id)
+            await uow.reminders.set(ids, status="dropped", reason="blocked")
+            await uow.people.mark_blocked(item.person.id, now)
+            if item.opened is not None:
+                await checkin.discard(uow, item.opened)
+        else:
+            sent += 1
+            message_id = result.message_id if isinstance(result, Message) else None
+            group = item.rows[0].group_id
+            await uow.reminders.set(ids, status="sent", sent_at=now, message_id=message_id, group_id=group)
+    return sent
+
+
+async def on_button(update: Update, context: CoachContext) -> None:
+    """Done, Snooze 30 min or Skip today on a reminder message."""
+    query = update.callback_query
+    callback = decode(query.data)
+    now = context.now()
+    async with context.db.unit() as uow:
+        person = await uow.people.by_telegram_id(update.effective_user.id)
+        rows = await uow.reminders.sent_group(callback.ref, person.id) if person and callback else []
+        live = [row for row in rows if row.status in ("sending", "sent")]
+        if not live or callback.value not in (DONE, SNOOZED, SKIP_TODAY):
+            await query.answer(wording.REMINDER_ALREADY if rows else wording.BUTTON_EXPIRED)
+            return
+        reply = await _respond(uow, person, live, callback.value, now)
+    await query.answer()
+    await close(query, reply)
+
+
+async def _respond(uow: UnitOfWork, person: Person, rows: list[Reminder], choice: str, now: datetime) -> str:
+    """Store the answer to a reminder; returns what to show in place of the buttons."""
+    ids = [row.id for row in rows]
+    if choice == DONE:
+        await uow.reminders.set(ids, status="done", answered_at=now)
+        return wording.REMINDER_DONE_REPLY
+    if choice == SNOOZED:
+        later = now + SNOOZE
+        await uow.reminders.set(ids, status="pending", due_at=later, available_at=later, group_id=None, sent_at=None, message_id=None)
+        return wording.REMINDER_SNOOZED.format(when=later.astimezone(ZoneInfo(person.timezone)).strftime("%H:%M"))
+    sessions = [row for row in rows if row.kind == Kind.THERAPY]
+    today = now.astimezone(ZoneInfo(person.timezone)).date().isoformat()
+    later = await uow.reminders.pending_of_kind(person.id, Kind.THERAPY, today)
+    await uow.reminders.set([row.id for row in sessions + list(later)], status="skipped", answered_at=now)
+    return wording.REMINDER_SKIPPED
