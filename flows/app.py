@@ -116,19 +116,29 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
 
 
 @asynccontextmanager
-async def running(application: Application, *, poll_timeout: int = 10) -> AsyncIterator[Application]:
-    """Migrate, then serve with long polling until the block ends; shuts down cleanly."""
+async def started(application: Application) -> AsyncIterator[Application]:
+    """Migrate, initialize, set the commands and start; when the block ends, stop (which first
+    finishes every update already queued and every running job), shut down and close the database."""
     services: Services = application.bot_data["services"]
     await services.db.migrate()
     try:
         async with application:
             await application.bot.set_my_commands(COMMANDS)
             await application.start()
-            await application.updater.start_polling(timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
             try:
                 yield application
             finally:
-                await application.updater.stop()
                 await application.stop()
     finally:
         await services.db.close()
+
+
+@asynccontextmanager
+async def running(application: Application, *, poll_timeout: int = 10) -> AsyncIterator[Application]:
+    """`started`, and serve with long polling until the block ends."""
+    async with started(application):
+        await application.updater.start_polling(timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
+        try:
+            yield application
+        finally:
+            await application.updater.stop()

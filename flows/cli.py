@@ -1,4 +1,4 @@
-"""The `coach` command: run the bot, apply migrations, or triage lines of text."""
+"""The `coach` command: run the bot (polling or webhook), apply migrations, or triage lines of text."""
 
 import argparse
 import asyncio
@@ -6,6 +6,7 @@ import json
 import logging
 import signal
 import sys
+from contextlib import AbstractAsyncContextManager
 
 from pydantic import ValidationError
 
@@ -20,16 +21,24 @@ NO_TOKEN = (
     "    cp .env.example .env    # and fill in TELEGRAM_BOT_TOKEN\n"
     "or export TELEGRAM_BOT_TOKEN in your shell."
 )
+NO_SECRET = (
+    "WEBHOOK_SECRET_TOKEN is not set: `coach webhook` accepts only requests that carry it.\n"
+    "Choose 1-256 characters of A-Z, a-z, 0-9, _ and - (e.g. `openssl rand -hex 32`) and put it in .env."
+)
 
 
-async def _serve(settings: Settings) -> None:
-    from flows.app import build_application, running  # here, so `coach triage` starts without loading PTB
+async def _serve(settings: Settings, webhook: bool) -> None:
+    # imported here, so that `coach triage` starts without loading PTB
+    from flows.app import build_application, running
+    from flows.webhook import serving
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    async with running(build_application(settings)):
+    application = build_application(settings)
+    service: AbstractAsyncContextManager = serving(application, settings) if webhook else running(application)
+    async with service:
         logging.getLogger(__name__).info("coach is running; Ctrl-C to stop")
         await stop.wait()
 
@@ -55,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coach", description="A Telegram self-care coach for back warmth, burning or tingling.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="run the bot with long polling (applies migrations first)")
+    commands.add_parser("webhook", help="serve Telegram's webhook, one of several instances behind a load balancer")
     commands.add_parser("migrate", help="apply database migrations")
     commands.add_parser("triage", help="read lines on stdin, print one JSON triage result per line")
     args = parser.parse_args(argv)
@@ -75,5 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     if settings.telegram_bot_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    asyncio.run(_serve(settings))
+    if args.command == "webhook" and settings.webhook_secret_token is None:
+        print(NO_SECRET, file=sys.stderr)
+        return 2
+    asyncio.run(_serve(settings, webhook=args.command == "webhook"))
     return 0

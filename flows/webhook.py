@@ -1,0 +1,117 @@
+"""`coach webhook`: the bot behind a load balancer, fed by Telegram's webhook.
+
+POST WEBHOOK_PATH  an update from Telegram: 403 without the right secret header, 400 when the body
+                   is not an update, 503 while not running (starting or draining: Telegram retries,
+                   and the balancer sends the retry to another instance), otherwise 200 at once,
+                   the update being handled after the answer.
+GET  /healthz      200 when the application runs and the database answers; 503 otherwise.
+
+Every piece of state is in the database, so any instance can take any update. Shutting down
+stops accepting first, then lets PTB's `Application.stop` finish the updates already taken,
+while this server keeps answering 503; only then does the HTTP server close.
+"""
+
+import asyncio
+import hmac
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+from telegram import Update
+from telegram.ext import Application
+
+from flows.app import started
+from flows.config import Settings
+from flows.context import Services
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+HEALTH_PATH = "/healthz"
+HEALTH_TIMEOUT = 3.0  # seconds a health check waits for the database
+
+
+class WebhookServer:
+    """The HTTP side: takes Telegram's POSTs and the balancer's health checks."""
+
+    def __init__(self, application: Application, path: str, secret: str):
+        self.application = application
+        self._secret = secret.encode()
+        self.http = web.Application(client_max_size=1024 * 1024)
+        self.http.router.add_post(path, self._on_update)
+        self.http.router.add_get(HEALTH_PATH, self._on_health)
+
+    async def _on_update(self, request: web.Request) -> web.Response:
+        given = request.headers.get(SECRET_HEADER, "").encode()
+        if not hmac.compare_digest(given, self._secret):
+            log.warning("webhook request without the right secret token rejected")
+            return web.Response(status=403)
+        update = await self._read_update(request)
+        if update is None:
+            return web.Response(status=400)
+        if not self.application.running:
+            return web.Response(status=503)
+        # No await between the check and the put: `Application.stop` queues its stop signal
+        # right after `running` turns false, so an accepted update is always handled.
+        self.application.update_queue.put_nowait(update)
+        log.debug("update=%s accepted", update.update_id)
+        return web.Response()
+
+    async def _read_update(self, request: web.Request) -> Update | None:
+        """The body as an Update, or None when it is not one (nothing of it is logged)."""
+        if request.content_type != "application/json":
+            return None
+        try:
+            data = await request.json()
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or type(data.get("update_id")) is not int:
+            return None
+        try:
+            return Update.de_json(data, self.application.bot)
+        except Exception:  # PTB raises whatever a malformed field trips over
+            log.warning("webhook body that is not an update rejected")
+            return None
+
+    async def _on_health(self, _request: web.Request) -> web.Response:
+        healthy = self.application.running and await self._database_answers()
+        return web.Response(status=200 if healthy else 503, text="ok" if healthy else "unavailable")
+
+    async def _database_answers(self) -> bool:
+        services: Services = self.application.bot_data["services"]
+        try:
+            async with asyncio.timeout(HEALTH_TIMEOUT), services.db.engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
+        except (SQLAlchemyError, OSError, TimeoutError):
+            log.warning("health check: the database does not answer")
+            return False
+        return True
+
+
+@asynccontextmanager
+async def serving(application: Application, settings: Settings) -> AsyncIterator[str]:
+    """Listen, then start the bot (`started`) and register the webhook if WEBHOOK_URL is set;
+    yields the address listened on. When the block ends: drain, then close the HTTP server."""
+    if settings.webhook_secret_token is None:
+        raise ValueError("WEBHOOK_SECRET_TOKEN is not set")
+    secret = settings.webhook_secret_token.get_secret_value()
+    server = WebhookServer(application, settings.webhook_path, secret)
+    runner = web.AppRunner(server.http, access_log=None, shutdown_timeout=5.0)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, settings.webhook_listen, settings.webhook_port)
+        await site.start()  # health checks answer 503 until the application runs
+        host, port = runner.addresses[0][:2]
+        address = f"http://{host}:{port}"
+        log.info("webhook server listening on %s:%s, path %s", host, port, settings.webhook_path)
+        async with started(application):
+            if settings.webhook_url:
+                await application.bot.set_webhook(settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+                log.info("webhook registered with Telegram")
+            yield address
+            log.info("shutting down: finishing the updates already taken")
+    finally:
+        await runner.cleanup()
