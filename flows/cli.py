@@ -78,7 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Invalid settings: {error}", file=sys.stderr)
         return 2
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None
-    logs.configure(settings.log_level, token)
+    secret = settings.webhook_secret_token.get_secret_value() if settings.webhook_secret_token else None
+    logs.configure(settings.log_level, token, secret)
     if args.command == "migrate":
         asyncio.run(_migrate(settings))
         return 0

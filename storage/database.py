@@ -6,13 +6,14 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
 from storage.repositories import UnitOfWork
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATION_LOCK = 0x636F616368  # "coach": the advisory lock key instances migrate under
 
 
 def default_url(data_dir: Path = Path("data")) -> str:
@@ -64,8 +65,14 @@ class Database:
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
 
     async def migrate(self) -> None:
-        """Bring the schema up to the newest Alembic revision."""
+        """Bring the schema up to the newest Alembic revision.
+
+        On PostgreSQL, instances starting together take turns (a transaction-scoped advisory
+        lock), so only the first one migrates; SQLite's write lock does the same there.
+        """
         async with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
 
     @asynccontextmanager
