@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
-from telegram import BotCommand, Update
+from telegram import BotCommand, ChatMember, Update
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -50,12 +50,18 @@ COMMANDS = (
 
 
 async def _mark_reachable(update: Update, context: CoachContext) -> None:
-    """Best effort: a database fault here must not stop the update being handled."""
+    """Anything from a person means they can be reached again, except Telegram's notice that they
+    blocked the bot, which means the opposite. Best effort: a database fault here must not stop
+    the update being handled."""
     if update.effective_user is None:
         return
+    member = update.my_chat_member.new_chat_member.status if update.my_chat_member else None
     try:
         async with context.db.unit() as uow:
-            await uow.people.mark_reachable(update.effective_user.id)
+            if member in (ChatMember.BANNED, ChatMember.LEFT):
+                await uow.people.mark_blocked_by_telegram_id(update.effective_user.id, context.now())
+            else:
+                await uow.people.mark_reachable(update.effective_user.id)
     except SQLAlchemyError:
         log.warning("could not mark update=%s reachable", update.update_id)
 

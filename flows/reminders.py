@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DBAPIError
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
@@ -44,6 +45,8 @@ FLOW = "rem"
 BATCH = 500  # reminders claimed per round
 LEASE = timedelta(minutes=5)  # a claimed batch must be sent within this, or it is claimed again
 RETRY_FIRST, RETRY_MOST = timedelta(seconds=30), timedelta(minutes=10)  # backoff after network faults
+RECORD_EVERY, RECORD_SECONDS = 100, 0.5  # sent messages are recorded in groups this big, or this often
+RECORD_RETRIES = (0.5, 1, 2, 4, 8)  # seconds between tries to record what went out, while the database is away
 CARRY_OVER = max(STILL_USEFUL.values())  # after downtime, slots this far back are still planned
 ALREADY_DONE_WITHIN = timedelta(hours=12)  # a check-in done this long before the daily one stands in for it
 DONE, SNOOZED, SKIP_TODAY = "done", "snooze", "skip"
@@ -112,11 +115,22 @@ async def dispatch(context: CoachContext, budget_seconds: float | None = None) -
         async with context.db.unit() as uow:
             claimed = await uow.reminders.claim(now, now + LEASE, BATCH)
             outgoing = await _prepare(context, uow, claimed, now)
-        results = await asyncio.gather(*(_deliver(item) for item in outgoing))
-        async with context.db.unit() as uow:
-            sent += await _settle(uow, outgoing, results, context.now())
+        sent += await _send_and_record(context, outgoing)
         if len(claimed) < BATCH or time.monotonic() - began > budget:
             return sent
+
+
+async def _send_and_record(context: CoachContext, outgoing: list[Outgoing]) -> int:
+    """Send a batch concurrently (the rate limiter paces it), recording results in small groups
+    as they come in: if the process dies, only what went out since the last record repeats."""
+    sending = [asyncio.ensure_future(_deliver(item)) for item in outgoing]
+    finished, sent, recorded_at = [], 0, time.monotonic()
+    for next_one in asyncio.as_completed(sending):
+        finished.append(await next_one)
+        if len(finished) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_SECONDS:
+            sent += await _record(context, finished)
+            finished, recorded_at = [], time.monotonic()
+    return sent + (await _record(context, finished) if finished else 0)
 
 
 async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Reminder], now: datetime) -> list[Outgoing]:
@@ -214,29 +228,44 @@ def _together(context: CoachContext, person: Person, rows: list[Reminder], day_p
     return Outgoing(person, rows, lambda: context.bot.send_message(person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK))
 
 
-async def _deliver(item: Outgoing) -> Message | RetryLater | Forbidden:
+async def _deliver(item: Outgoing) -> tuple[Outgoing, Message | RetryLater | Forbidden]:
     """Send one message; a fault becomes a value, so one person's failure never stops the batch."""
     try:
-        return await item.send()
+        return item, await item.send()
     except Forbidden as error:
-        return error
+        return item, error
     except RetryAfter as error:
-        return RetryLater(timedelta(seconds=retry_seconds(error) + 1))
+        return item, RetryLater(timedelta(seconds=retry_seconds(error) + 1))
     except NetworkError:  # includes timeouts and the limiter shutting down
-        return RetryLater(_backoff(item.rows[0].attempts))
+        return item, RetryLater(_backoff(item.rows[0].attempts))
     except Exception as error:  # noqa: BLE001 - a bug in one message must not lose the batch's other rows
         log.error("reminder send failed person=%s: %s", item.person.id, type(error).__name__)
-        return RetryLater(_backoff(item.rows[0].attempts))
+        return item, RetryLater(_backoff(item.rows[0].attempts))
 
 
 def _backoff(attempts: int) -> timedelta:
     return min(RETRY_FIRST * 2 ** max(attempts - 1, 0), RETRY_MOST)
 
 
-async def _settle(uow: UnitOfWork, outgoing: list[Outgoing], results: list, now: datetime) -> int:
+async def _record(context: CoachContext, finished: list[tuple[Outgoing, object]]) -> int:
+    """Settle messages that went out. If the database is away for a moment (restarted,
+    connections cut), try again for a while rather than let the lease run out and send them twice."""
+    for pause in (*RECORD_RETRIES, None):
+        try:
+            async with context.db.unit() as uow:
+                return await _settle(uow, finished, context.now())
+        except DBAPIError as error:
+            if pause is None:
+                raise
+            log.warning("recording sent reminders failed (%s); trying again in %ss", type(error.orig).__name__, pause)
+            await asyncio.sleep(pause)
+    raise AssertionError("unreachable")
+
+
+async def _settle(uow: UnitOfWork, finished: list[tuple[Outgoing, object]], now: datetime) -> int:
     """Record what happened to each message; returns how many went out."""
     sent = 0
-    for item, result in zip(outgoing, results, strict=True):
+    for item, result in finished:
         ids = [row.id for row in item.rows]
         if isinstance(result, RetryLater):
             log.info("reminder deferred person=%s seconds=%s", item.person.id, int(result.delay.total_seconds()))

@@ -38,6 +38,12 @@ class People:
         """Telegram said the person blocked the bot: no reminders until they write again."""
         await self.session.execute(update(Person).where(col(Person.id) == person_id).values(blocked_at=now))
 
+    async def mark_blocked_by_telegram_id(self, telegram_user_id: int, now: datetime) -> None:
+        """The same, from Telegram's notice that the person blocked the bot."""
+        await self.session.execute(
+            update(Person).where(col(Person.telegram_user_id) == telegram_user_id, col(Person.blocked_at).is_(None)).values(blocked_at=now)
+        )
+
     async def by_ids(self, person_ids: Iterable[int]) -> dict[int, Person]:
         result = await self.session.execute(select(Person).where(col(Person.id).in_(set(person_ids))))
         return {person.id: person for person in result.scalars()}

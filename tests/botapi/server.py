@@ -64,6 +64,7 @@ class BotApiDouble:
         self.calls: list[Call] = []
         self._faults: list[_Rule] = []
         self._delays: list[_Rule] = []
+        self._drops: list[_Rule] = []
         self._in_flight = 0
         self._last_request = 0.0
         self._port: int | None = None
@@ -165,6 +166,11 @@ class BotApiDouble:
         call.method, handler = known
         if delay := _take(self._delays, call):
             await asyncio.sleep(delay.seconds)
+        if _take(self._drops, call):
+            # The connection dies without an answer (a network fault): the client sees it reset.
+            if request.transport is not None:
+                request.transport.abort()
+            await asyncio.sleep(3600)  # cancelled as soon as aiohttp notices the lost connection
         if fault := _take(self._faults, call):
             return fault.status, error_payload(fault.status, fault.description, fault.retry_after)
         try:
@@ -331,15 +337,29 @@ class BotApiDouble:
         message["edit_date"] = int(time.time())
         return self.push_update({"edited_message": copy.deepcopy(message)})
 
-    def block(self, user_id: int) -> JSON:
-        """The user blocks the bot: a my_chat_member update, then 403 for anything sent there."""
+    def block(self, user_id: int, *, notify: bool = True) -> JSON | None:
+        """The user blocks the bot: a my_chat_member update, then 403 for anything sent there.
+
+        ``notify=False`` leaves the update out (push it later with :meth:`member_update`), as
+        when the bot sends before it has seen the update.
+        """
         self._world.blocked.add(user_id)
-        return self._member_update(user_id, "member", {"status": "kicked", "until_date": 0})
+        if not notify:
+            return None
+        return self.member_update(user_id, "member", "kicked")
 
     def unblock(self, user_id: int) -> JSON:
         """The user unblocks the bot."""
         self._world.blocked.discard(user_id)
         return self._member_update(user_id, "kicked", {"status": "member"})
+
+    def member_update(self, user_id: int, old_status: str, new_status: str) -> JSON:
+        """Queues a my_chat_member update for the private chat: the bot's status went from
+        ``old_status`` to ``new_status`` ("member", "kicked")."""
+        new: JSON = {"status": new_status}
+        if new_status == "kicked":
+            new["until_date"] = 0
+        return self._member_update(user_id, old_status, new)
 
     def push_update(self, update: JSON) -> JSON:
         """Queues a raw update; assigns its update_id."""
@@ -356,7 +376,8 @@ class BotApiDouble:
             "chat": self._world.chat(user_id),
             "from": dict(self._world.user(user_id)),
             "date": int(time.time()),
-            "old_chat_member": {"user": bot, "status": old_status},
+            # Telegram always gives a banned ("kicked") member's until_date; PTB requires it.
+            "old_chat_member": {"user": bot, "status": old_status, **({"until_date": 0} if old_status == "kicked" else {})},
             "new_chat_member": {"user": bot, **new},
         }
         return self.push_update({"my_chat_member": change})
@@ -485,6 +506,11 @@ class BotApiDouble:
     def delay(self, method: str, seconds: float, times: int = 1) -> None:
         """Makes the next ``times`` calls of ``method`` wait ``seconds`` before being handled."""
         self._delays.append(_Rule(method.lower(), times, seconds=seconds))
+
+    def drop_next(self, method: str, *, times: int = 1, chat_id: int | None = None) -> None:
+        """Makes the next ``times`` calls of ``method`` (to ``chat_id``, if given) end with the
+        connection reset and no answer, as a network fault would; nothing is done for them."""
+        self._drops.append(_Rule(method.lower(), times, chat_id))
 
 
 def _take(rules: list[_Rule], call: Call) -> _Rule | None:

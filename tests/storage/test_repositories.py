@@ -1,5 +1,6 @@
 """The repositories, run against real SQLite and real PostgreSQL."""
 
+import asyncio
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -180,3 +181,15 @@ async def test_conversation_position_survives_a_new_connection(db, database_url)
         conversation = await uow.conversations.get(person.id)
     await other.close()
     assert (conversation.flow, conversation.step, conversation.record_id) == ("ci", "water", 42)
+
+
+async def test_instances_starting_together_migrate_once(database_url):
+    databases = [Database(database_url) for _ in range(4)]
+    try:
+        async with asyncio.timeout(60):  # without the lock, PostgreSQL instances deadlock or collide
+            await asyncio.gather(*(database.migrate() for database in databases))
+        async with databases[0].engine.connect() as connection:
+            versions = (await connection.exec_driver_sql("SELECT version_num FROM alembic_version")).all()
+    finally:
+        await asyncio.gather(*(database.close() for database in databases))
+    assert len(versions) == 1
