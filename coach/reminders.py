@@ -40,6 +40,9 @@ class Kind(StrEnum):
     STRETCH = "stretch"
     WATER = "water"
     NUDGE = "nudge"  # not planned: follows a check-in that is still unanswered
+    CARE_DAILY = "care_daily"  # a caregiver's daily summary, at their local time
+    CARE_WEEKLY = "care_weekly"  # a caregiver's weekly summary with a chart, on Sundays
+    CARE_MISSED = "care_missed"  # a caregiver's alert about missed check-ins
 
 
 PLANNED_KINDS = (Kind.CHECKIN, Kind.THERAPY, Kind.STRETCH, Kind.WATER)  # each can be turned off
@@ -54,7 +57,11 @@ STILL_USEFUL = {
     Kind.THERAPY: timedelta(hours=1),
     Kind.STRETCH: timedelta(hours=2),
     Kind.WATER: timedelta(hours=1),
+    Kind.CARE_DAILY: timedelta(hours=3),
+    Kind.CARE_WEEKLY: timedelta(hours=12),
+    Kind.CARE_MISSED: timedelta(hours=12),
 }
+WEEKLY_ON = 6  # Sunday
 
 
 def is_stale(kind: Kind, due_at: datetime, now: datetime) -> bool:
@@ -118,6 +125,20 @@ def plan(
                 slots.add(Slot(kind, key, due_at))
         day += timedelta(days=1)
     return sorted(slots, key=lambda slot: (slot.due_at, slot.kind, slot.local_key))
+
+
+def summary_slots(zone: str, at: time, *, daily: bool, weekly: bool, start: datetime, end: datetime) -> list[Slot]:
+    """A caregiver's daily summaries and Sunday's weekly one, at their local time, keyed by local date."""
+    tz = ZoneInfo(zone)
+    day, last = start.astimezone(tz).date() - timedelta(days=1), end.astimezone(tz).date()
+    slots = []
+    while day <= last:
+        due_at = local_occurrence(datetime.combine(day, at), at, tz)
+        if start <= due_at < end:
+            slots += [Slot(Kind.CARE_DAILY, day.isoformat(), due_at)] if daily else []
+            slots += [Slot(Kind.CARE_WEEKLY, day.isoformat(), due_at)] if weekly and day.weekday() == WEEKLY_ON else []
+        day += timedelta(days=1)
+    return slots
 
 
 def _wall_clock_slots(settings: ReminderSettings, day: date) -> Iterator[tuple[Kind, datetime, frozenset[Phase]]]:

@@ -93,8 +93,10 @@ HELP = (
     "/start – set up or start over\n"
     "/checkin – do a check-in now\n"
     "/plan – today's plan\n"
-    "/settings – time zone, check-in time, waking hours\n"
-    "/pause and /resume – stop or restart daily check-ins\n"
+    "/progress – your pain chart and how it is going\n"
+    "/settings – time zone, check-in time, waking hours, which reminders\n"
+    "/pause and /resume – stop or restart reminders and check-ins\n"
+    "/caregiver – share your progress with someone who looks after you\n"
     "/export – get a copy of all your data\n"
     "/delete – erase all your data\n"
     "/help – this message\n\n"
@@ -401,6 +403,42 @@ STOPPED_BY_PERSON_TO_CAREGIVER = "{name} has stopped sharing with you. You won't
 STOPPED_BY_CAREGIVER_TO_CAREGIVER = "Done: you won't receive any more updates from {name}. They have been told."
 STOPPED_BY_CAREGIVER_TO_PERSON = "{caregiver} has stopped receiving your updates. Nothing is shared with them any more."
 SOMEONE = "Someone"  # when a Telegram first name is empty
+INVITE_SOMEONE = "➕ Invite someone"
+CAREGIVER_ZONE_PROMPT = "Which time zone are you in? Your summaries come at your own local time."
+CAREGIVER_DAILY_TIME_SET = "Daily summary at {time}"
+CAREGIVER_ALL_SET = "All set: your daily summary comes at {time} your time. Send /caregiver to stop at any time."
+CAREGIVER_ALL_SET_WEEKLY = "All set: your weekly summary comes on Sunday evenings, your time. Send /caregiver to stop at any time."
+
+
+def stop_sharing_with(caregiver: str) -> str:
+    return f"Stop sharing with {caregiver or SOMEONE}"
+
+
+def stop_following(person: str) -> str:
+    return f"Stop receiving {person or SOMEONE}'s updates"
+
+
+def same_zone_as(person: str, zone: str | None) -> str:
+    return f"Same as {person or SOMEONE} ({zone or 'UTC'})"
+
+
+def caregiver_overview(sharing: list[tuple[str, list[str]]], following: list[str], *, can_invite: bool) -> str:
+    """/caregiver: who the person shares with (and what), and whose updates they receive."""
+    parts = []
+    if sharing:
+        parts.append("You share your progress with:\n" + "\n".join(f"• {name or SOMEONE}: {', '.join(items)}" for name, items in sharing))
+    if following:
+        parts.append("You receive updates from:\n" + "\n".join(f"• {name or SOMEONE}" for name in following))
+    if not parts:
+        parts.append("You don't share your progress with anyone yet." if can_invite else (
+            "You don't receive anyone's updates. If someone sent you an invitation, open its link or type its code here."
+        ))
+    if can_invite:
+        parts.append(
+            "You can invite a partner, a relative or your physiotherapist to receive a daily or weekly summary "
+            "and alerts. You choose what they see; they never see your notes."
+        )
+    return "\n\n".join(parts)
 
 
 # --- Progress for the person (/progress) -------------------------------------

@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from flows import care_hold, checkin, data_rights, general, onboarding, plan, preferences, reminders, safety
+from flows import care_hold, caregivers, checkin, data_rights, general, onboarding, plan, preferences, progress, reminders, safety
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
@@ -40,9 +40,11 @@ COMMANDS = (
     BotCommand("start", "Set up or start over"),
     BotCommand("checkin", "Do a check-in now"),
     BotCommand("plan", "Today's plan"),
+    BotCommand("progress", "Your pain chart and how it is going"),
     BotCommand("settings", "Time zone, check-in time, waking hours, reminders"),
     BotCommand("pause", "Pause daily check-ins"),
     BotCommand("resume", "Resume daily check-ins"),
+    BotCommand("caregiver", "Share your progress with someone"),
     BotCommand("export", "Get a copy of all your data"),
     BotCommand("delete", "Erase all your data"),
     BotCommand("help", "What I can do"),
@@ -95,6 +97,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CommandHandler("start", onboarding.start, filters=private),
         CommandHandler("checkin", checkin.checkin_command, filters=private),
         CommandHandler("plan", plan.plan_command, filters=private),
+        CommandHandler("progress", progress.progress_command, filters=private),
+        CommandHandler("caregiver", caregivers.caregiver_command, filters=private),
         CommandHandler("settings", preferences.settings_command, filters=private),
         CommandHandler("pause", preferences.pause_command, filters=private),
         CommandHandler("resume", preferences.resume_command, filters=private),
@@ -108,6 +112,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(safety.on_acknowledge, pattern=pattern(safety.ACK_FLOW)),
         CallbackQueryHandler(care_hold.on_follow_up, pattern=pattern(care_hold.FLOW)),
         CallbackQueryHandler(reminders.on_button, pattern=pattern(reminders.FLOW)),
+        CallbackQueryHandler(caregivers.on_button, pattern=pattern(caregivers.FLOW)),
+        CallbackQueryHandler(caregivers.on_invitation, pattern=pattern(caregivers.INVITATION_FLOW)),
         CallbackQueryHandler(data_rights.on_confirm, pattern=pattern(data_rights.FLOW)),
         CallbackQueryHandler(general.on_stale_button),
         MessageHandler(private & filters.COMMAND, general.on_unknown_command),

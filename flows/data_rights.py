@@ -17,7 +17,8 @@ from datetime import date, datetime, time
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
 
-from coach import wording
+from coach import summaries, wording
+from flows import caregivers
 from flows.asking import close
 from flows.callbacks import decode
 from flows.context import CoachContext
@@ -35,16 +36,16 @@ CHECKIN_COLUMNS = (
 async def export_command(update: Update, context: CoachContext) -> None:
     """Send everything stored about the person: a JSON file, and the check-ins as CSV."""
     async with context.db.unit() as uow:
-        person = await uow.people.by_telegram_id(update.effective_user.id)
-        data = await uow.personal_data.export(person) if person else None
+        data = await uow.personal_data.export(update.effective_user.id)
     if data is None:
         await update.effective_message.reply_text(wording.NOTHING_STORED)
         return
     chat_id = update.effective_chat.id
     as_json = json.dumps(data, default=_plain, indent=2, ensure_ascii=False).encode()
     await context.bot.send_document(chat_id, InputFile(as_json, filename="back-coach-data.json"), caption=wording.EXPORT_JSON)
-    await context.bot.send_document(chat_id, InputFile(_checkins_csv(data["checkin"]), filename="back-coach-checkins.csv"), caption=wording.EXPORT_CSV)
-    log.info("export person=%s", person.id)
+    if data["checkin"]:
+        await context.bot.send_document(chat_id, InputFile(_checkins_csv(data["checkin"]), filename="back-coach-checkins.csv"), caption=wording.EXPORT_CSV)
+    log.info("export update=%s", update.update_id)
 
 
 def _plain(value: object) -> str:
@@ -67,13 +68,12 @@ def _checkins_csv(checkins: list[dict]) -> bytes:
 async def delete_command(update: Update, context: CoachContext) -> None:
     """Ask before erasing everything."""
     async with context.db.unit() as uow:
-        person = await uow.people.by_telegram_id(update.effective_user.id)
-    if person is None:
+        stored = await uow.personal_data.export(update.effective_user.id)
+    if stored is None:
         await update.effective_message.reply_text(wording.NOTHING_STORED)
         return
-    keyboard = InlineKeyboardMarkup(
-        [[button(wording.DELETE_YES, FLOW, person.id, "confirm", "yes"), button(wording.DELETE_NO, FLOW, person.id, "confirm", "no")]]
-    )
+    ref = update.effective_user.id
+    keyboard = InlineKeyboardMarkup([[button(wording.DELETE_YES, FLOW, ref, "confirm", "yes"), button(wording.DELETE_NO, FLOW, ref, "confirm", "no")]])
     await update.effective_message.reply_text(wording.DELETE_CONFIRM, reply_markup=keyboard)
 
 
@@ -81,16 +81,31 @@ async def on_confirm(update: Update, context: CoachContext) -> None:
     """Erase every row about the person, or keep everything."""
     query = update.callback_query
     callback = decode(query.data)
-    async with context.db.unit() as uow:
-        person = await uow.people.by_telegram_id(update.effective_user.id)
-        valid = person is not None and callback is not None and callback.ref == person.id and callback.value in ("yes", "no")
-        if valid and callback.value == "yes":
-            await uow.personal_data.erase(person.id)
+    user = update.effective_user
+    valid = callback is not None and callback.ref == user.id and callback.value in ("yes", "no")
+    ended = []
+    if valid and callback.value == "yes":
+        async with context.db.unit() as uow:
+            ended = await _links_ending(uow, user.id)
+            await uow.personal_data.erase(user.id)
     if not valid:
         await query.answer(wording.BUTTON_EXPIRED)
         return
     await query.answer()
     await close(query, wording.DELETE_YES if callback.value == "yes" else wording.DELETE_NO)
     if callback.value == "yes":
-        log.info("erased person=%s", person.id)
-    await context.bot.send_message(person.chat_id, wording.DELETED if callback.value == "yes" else wording.DELETE_KEPT)
+        log.info("erased update=%s links=%s", update.update_id, len(ended))
+    await context.bot.send_message(update.effective_chat.id, wording.DELETED if callback.value == "yes" else wording.DELETE_KEPT)
+    for chat_id, text in ended:
+        await caregivers.tell(context, chat_id, text)
+
+
+async def _links_ending(uow, telegram_user_id: int) -> list[tuple[int, str]]:
+    """The other side of each active link, and what they are told, before the user's data goes."""
+    notices = []
+    person = await uow.people.by_telegram_id(telegram_user_id)
+    for link in await uow.caregivers.sharing_with(person.id) if person else []:
+        notices.append((link.caregiver_chat_id, summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=True)[1]))
+    for link, followed in await uow.caregivers.following(telegram_user_id):
+        notices.append((followed.chat_id, summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=False)[0]))
+    return notices

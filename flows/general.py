@@ -5,8 +5,8 @@ import logging
 from telegram import ReplyKeyboardRemove, Update
 from telegram.error import Forbidden, TelegramError
 
-from coach import wording
-from flows import checkin, onboarding, preferences
+from coach import invites, wording
+from flows import caregivers, checkin, onboarding, preferences
 from flows.context import CoachContext
 from flows.logs import where
 
@@ -30,6 +30,8 @@ async def on_text(update: Update, context: CoachContext) -> None:
         await _TEXT_HANDLERS[conversation.flow](update, context, person, conversation)
     elif context.escalated:
         return  # the seek-care advice stands alone
+    elif code := invites.code_from_text(update.effective_message.text):
+        await caregivers.open_invitation(update, context, code)
     elif person is None:
         await onboarding.welcome(update)
     else:

@@ -12,13 +12,13 @@ Every step has Back; typed answers work for time zone, time and waking hours.
 
 from telegram import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, ReplyKeyboardRemove, Update
 
-from coach import onboarding, wording
+from coach import invites, onboarding, wording
 from coach.clock_times import format_time
 from coach.protocol import Cause, heat_allowed_at
 from coach.questions import Question
 from coach.timezones import zone_from_location
 from coach.triage import assess_checklist
-from flows import profile
+from flows import caregivers, profile
 from flows.asking import ask, close
 from flows.callbacks import Callback, decode
 from flows.context import CoachContext
@@ -33,7 +33,12 @@ SETTING_KEYS = ("tz", "time", "wake")
 
 
 async def start(update: Update, context: CoachContext) -> None:
-    """/start: welcome and consent for someone new; set-up from the top for someone known."""
+    """/start: welcome and consent for someone new; set-up from the top for someone known;
+    a caregiver invitation when the link carried one."""
+    code = invites.code_from_start_payload(context.args[0]) if context.args else None
+    if code is not None:
+        await caregivers.open_invitation(update, context, code)
+        return
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         if person is not None:

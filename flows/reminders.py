@@ -30,7 +30,7 @@ from coach.clock_times import WakingHours, parse_time
 from coach.protocol import Phase
 from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, SNOOZE, STILL_USEFUL, Kind, ReminderSettings
 from coach.reminders import is_awake, is_stale, plan
-from flows import care_hold, checkin, profile
+from flows import care_hold, caregivers, checkin, profile
 from flows.asking import close
 from flows.callbacks import decode
 from flows.context import CoachContext
@@ -47,7 +47,7 @@ LEASE = timedelta(minutes=5)  # a claimed batch must be sent within this, or it 
 RETRY_FIRST, RETRY_MOST = timedelta(seconds=30), timedelta(minutes=10)  # backoff after network faults
 RECORD_EVERY, RECORD_SECONDS = 100, 0.5  # sent messages are recorded in groups this big, or this often
 RECORD_RETRIES = (0.5, 1, 2, 4, 8)  # seconds between tries to record what went out, while the database is away
-CARRY_OVER = max(STILL_USEFUL.values())  # after downtime, slots this far back are still planned
+CARRY_OVER = max(STILL_USEFUL[kind] for kind in PLANNED_KINDS)  # after downtime, slots this far back are still planned
 ALREADY_DONE_WITHIN = timedelta(hours=12)  # a check-in done this long before the daily one stands in for it
 DONE, SNOOZED, SKIP_TODAY = "done", "snooze", "skip"
 
@@ -85,7 +85,8 @@ async def plan_ahead(context: CoachContext, batch: int = 500) -> None:
                 slots = plan(reminder_settings(person), phase_at, start, now + HORIZON)
                 await uow.reminders.plan(person.id, ((slot.kind, slot.local_key, slot.due_at) for slot in slots))
                 person.planned_until = now + HORIZON
-        if len(people) < batch:
+            links = await caregivers.plan_summaries(uow, now, batch)
+        if len(people) < batch and links < batch:
             return
 
 
@@ -97,6 +98,7 @@ class Outgoing:
     rows: list[Reminder]
     send: Callable[[], Awaitable[Message | None]]
     opened: CheckIn | None = None  # the check-in this message opened
+    to_caregiver: bool = False  # sent to someone the person shares with, not to the person
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,8 @@ async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Rem
 def _why_not(person: Person, row: Reminder, now: datetime) -> str | None:
     """Why a due reminder must not be sent now, or None if it may."""
     kind = Kind(row.kind)
+    if kind in CARE_KINDS:  # for a caregiver: the person's pause or block does not stop it
+        return "stale" if is_stale(kind, row.due_at, now) else None
     if person.blocked_at is not None:
         return "blocked"
     if person.paused_at is not None or person.onboarded_at is None:
@@ -196,6 +200,7 @@ async def _checkin(context: CoachContext, uow: UnitOfWork, person: Person, row: 
     missed = await uow.checkins.mark_missed(person.id, started_before=row.due_at)
     if missed:
         log.info("checkin missed person=%s count=%s", person.id, missed)
+        await caregivers.note_missed(uow, person, now)
     opened = await uow.checkins.open_for(person.id) or await checkin.begin(uow, person, now)
     await uow.reminders.plan(person.id, [(Kind.NUDGE, row.local_key, now + NUDGE_AFTER)])
     send = lambda: checkin.ask_current(context, person, opened, intro=wording.CHECKIN_INTRO, rate_limit_args=BULK)  # noqa: E731
@@ -211,7 +216,14 @@ async def _nudge(context: CoachContext, uow: UnitOfWork, person: Person, row: Re
     return Outgoing(person, [row], send)
 
 
-_ALONE = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge}  # kinds that are a message of their own
+async def _for_caregiver(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+    """A caregiver's summary or missed check-in alert."""
+    reason, send = await caregivers.summary(context, uow, person, row, now)
+    return reason or Outgoing(person, [row], send, to_caregiver=True)
+
+
+CARE_KINDS = (Kind.CARE_DAILY, Kind.CARE_WEEKLY, Kind.CARE_MISSED)
+_ALONE = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge} | dict.fromkeys(CARE_KINDS, _for_caregiver)  # a message of their own
 
 
 def _together(context: CoachContext, person: Person, rows: list[Reminder], day_plan: protocol.DayPlan | None) -> Outgoing:
@@ -270,6 +282,9 @@ async def _settle(uow: UnitOfWork, finished: list[tuple[Outgoing, object]], now:
         if isinstance(result, RetryLater):
             log.info("reminder deferred person=%s seconds=%s", item.person.id, int(result.delay.total_seconds()))
             await uow.reminders.set(ids, status="pending", available_at=now + result.delay)
+        elif isinstance(result, Forbidden) and item.to_caregiver:
+            log.info("a caregiver of person=%s blocked the bot", item.person.id)
+            await uow.reminders.set(ids, status="dropped", reason="caregiver_blocked")
         elif isinstance(result, Forbidden):
             log.info("person blocked the bot person=%s", item.person.id)
             await uow.reminders.set(ids, status="dropped", reason="blocked")

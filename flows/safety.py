@@ -17,6 +17,7 @@ from telegram import InlineKeyboardMarkup, Update
 from coach import wording
 from coach.emergency_numbers import emergency_number
 from coach.triage import Assessment, Tier, triage
+from flows import caregivers
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -68,6 +69,8 @@ async def escalate(context: CoachContext, chat_id: int, person: Person | None, a
         keyboard = InlineKeyboardMarkup([[button(label, ACK_FLOW, escalation.id, "ack", value)] for value, label in _ACKS.items()])
     await context.bot.send_message(chat_id, wording.escalation_message(assessment, number), reply_markup=keyboard, rate_limit_args=URGENT)
     log.info("escalation tier=%s source=%s", assessment.tier.key, source)
+    if escalation is not None:  # stored, so the database answers: tell the caregivers who chose it
+        await caregivers.alert_escalation(context, person, assessment.tier)
 
 
 async def _record(context: CoachContext, person: Person, assessment: Assessment, source: str) -> Escalation:
@@ -100,3 +103,4 @@ async def on_acknowledge(update: Update, context: CoachContext) -> None:
     number = emergency_number(person.timezone)
     reply = wording.ACK_MISTAKE_THANKS if callback.value == "mistake" else wording.ACK_THANKS
     await context.bot.send_message(person.chat_id, reply.format(number=number))
+    await caregivers.alert_acknowledgement(context, person, callback.value)

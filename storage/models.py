@@ -6,7 +6,7 @@ read in the person's IANA zone.
 
 from datetime import datetime, time
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -125,3 +125,34 @@ class Reminder(SQLModel, table=True):
     message_id: int | None = None
     sent_at: datetime | None = Field(default=None, sa_column=_utc())
     answered_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class CaregiverInvite(SQLModel, table=True):
+    """An invitation to follow a person: drafted while they choose what to share, then a
+    one-time code (stored only as its hash) valid for 48 hours."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_owner())
+    person_name: str  # the first name the caregiver will know them by
+    sharing: str  # coach.invites.Sharing.to_text()
+    code_hash: str | None = Field(default=None, sa_column=Column(String, unique=True))  # None while drafted
+    created_at: datetime = Field(sa_column=_utc(nullable=False))
+    used_at: datetime | None = Field(default=None, sa_column=_utc())  # accepted or declined: it works once
+
+
+class CaregiverLink(SQLModel, table=True):
+    """Someone a person shares their progress with. The caregiver need not use the coach."""
+
+    __table_args__ = (Index("ix_caregiverlink_caregiver", "caregiver_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_owner())
+    person_name: str
+    caregiver_user_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    caregiver_chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    caregiver_name: str
+    sharing: str  # coach.invites.Sharing.to_text(); its daily time is the caregiver's
+    timezone: str | None = None  # the caregiver's own zone; None until they pick it
+    accepted_at: datetime = Field(sa_column=_utc(nullable=False))
+    ended_at: datetime | None = Field(default=None, sa_column=_utc())
+    planned_until: datetime | None = Field(default=None, sa_column=_utc())  # summaries are written up to here

@@ -8,7 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import CheckIn, Conversation, Episode, Escalation, Person, Reminder
+from storage.models import CaregiverInvite, CaregiverLink, CheckIn, Conversation, Episode, Escalation, Person, Reminder
 
 
 class People:
@@ -151,6 +151,19 @@ class CheckIns:
         )
         return result.rowcount
 
+    async def missed_in_row(self, person_id: int) -> int:
+        """How many of the person's latest check-ins in a row were missed."""
+        result = await self.session.execute(
+            select(CheckIn.status).where(CheckIn.person_id == person_id, CheckIn.status != "open").order_by(col(CheckIn.started_at).desc()).limit(10)
+        )
+        statuses = result.scalars().all()
+        return next((n for n, status in enumerate(statuses) if status != "missed"), len(statuses))
+
+    async def of_episode(self, episode_id: int) -> Sequence[CheckIn]:
+        """Every check-in of an episode, oldest first."""
+        result = await self.session.execute(select(CheckIn).where(CheckIn.episode_id == episode_id).order_by(col(CheckIn.started_at)))
+        return result.scalars().all()
+
     async def heat_worse_count(self, episode_id: int) -> int:
         """How many times heat was reported to make it worse in this episode."""
         result = await self.session.execute(
@@ -235,6 +248,13 @@ class Escalations:
         )
         return {trigger for (triggers,) in result.all() for trigger in triggers}
 
+    async def soon_since(self, person_id: int, since: datetime) -> bool:
+        """Whether the person was advised to see a GP soon since a moment."""
+        result = await self.session.execute(
+            select(Escalation.id).where(Escalation.person_id == person_id, Escalation.tier == "soon", col(Escalation.created_at) >= since).limit(1)
+        )
+        return result.first() is not None
+
     async def for_person(self, person_id: int) -> Sequence[Escalation]:
         result = await self.session.execute(
             select(Escalation).where(Escalation.person_id == person_id).order_by(col(Escalation.id))
@@ -315,33 +335,136 @@ class Reminders:
             )
         )
 
+    async def forget_link(self, link_id: int) -> None:
+        """Delete the unsent summaries and alerts planned for one caregiver link."""
+        await self.session.execute(
+            delete(Reminder).where(
+                col(Reminder.status) == "pending", col(Reminder.kind).startswith("care_"), col(Reminder.local_key).startswith(f"{link_id}|")
+            )
+        )
+
     async def for_person(self, person_id: int) -> Sequence[Reminder]:
         result = await self.session.execute(select(Reminder).where(Reminder.person_id == person_id).order_by(col(Reminder.due_at)))
         return result.scalars().all()
 
 
-class PersonalData:
-    """Everything stored about one person: for /export, and for /delete to erase."""
-
-    # Every table that holds a person's data, erased children first.
-    TABLES = (Reminder, CheckIn, Escalation, Conversation, Episode)
+class Caregivers:
+    """Invitations and the links between a person and the people they share with."""
 
     def __init__(self, session: AsyncSession):
         self.session = session
 
-    async def export(self, person: Person) -> dict[str, list[dict]]:
-        """Every row about the person, table by table, as plain dicts."""
-        data: dict[str, list[dict]] = {"person": [person.model_dump()]}
+    async def add(self, row: CaregiverInvite | CaregiverLink) -> CaregiverInvite | CaregiverLink:
+        self.session.add(row)
+        await self.session.flush()
+        return row
+
+    async def draft(self, invite_id: int, person_id: int) -> CaregiverInvite | None:
+        """An invitation still being drafted, only if it is this person's."""
+        invite = await self.session.get(CaregiverInvite, invite_id)
+        ok = invite is not None and invite.person_id == person_id and invite.code_hash is None
+        return invite if ok else None
+
+    async def invite_by_hash(self, code_hash: str) -> CaregiverInvite | None:
+        result = await self.session.execute(select(CaregiverInvite).where(CaregiverInvite.code_hash == code_hash))
+        return result.scalar_one_or_none()
+
+    async def use_invite(self, invite_id: int, now: datetime) -> bool:
+        """Mark an invitation used, only if it was not already: True if this caller won."""
+        result = await self.session.execute(
+            update(CaregiverInvite).where(col(CaregiverInvite.id) == invite_id, col(CaregiverInvite.used_at).is_(None)).values(used_at=now)
+        )
+        return result.rowcount == 1
+
+    async def link(self, link_id: int) -> CaregiverLink | None:
+        return await self.session.get(CaregiverLink, link_id)
+
+    async def active_link(self, person_id: int, caregiver_user_id: int) -> CaregiverLink | None:
+        result = await self.session.execute(
+            select(CaregiverLink).where(
+                CaregiverLink.person_id == person_id, CaregiverLink.caregiver_user_id == caregiver_user_id, col(CaregiverLink.ended_at).is_(None)
+            )
+        )
+        return result.scalars().first()
+
+    async def sharing_with(self, person_id: int) -> Sequence[CaregiverLink]:
+        """The person's active links: who they share with."""
+        result = await self.session.execute(
+            select(CaregiverLink).where(CaregiverLink.person_id == person_id, col(CaregiverLink.ended_at).is_(None)).order_by(col(CaregiverLink.id))
+        )
+        return result.scalars().all()
+
+    async def following(self, caregiver_user_id: int) -> list[tuple[CaregiverLink, Person]]:
+        """The active links where this Telegram user is the caregiver, with the person they follow."""
+        result = await self.session.execute(
+            select(CaregiverLink, Person)
+            .join(Person, col(Person.id) == CaregiverLink.person_id)
+            .where(CaregiverLink.caregiver_user_id == caregiver_user_id, col(CaregiverLink.ended_at).is_(None))
+            .order_by(col(CaregiverLink.id))
+        )
+        return [(link, person) for link, person in result.all()]
+
+    async def to_plan(self, planned_before: datetime, limit: int) -> Sequence[CaregiverLink]:
+        """Active links with a time zone whose written-ahead summaries end before a moment."""
+        result = await self.session.execute(
+            select(CaregiverLink)
+            .where(
+                col(CaregiverLink.ended_at).is_(None),
+                col(CaregiverLink.timezone).is_not(None),
+                or_(col(CaregiverLink.planned_until).is_(None), col(CaregiverLink.planned_until) < planned_before),
+            )
+            .limit(limit)
+        )
+        return result.scalars().all()
+
+    async def as_caregiver(self, caregiver_user_id: int) -> Sequence[CaregiverLink]:
+        """Every link, active or ended, where this Telegram user is the caregiver."""
+        result = await self.session.execute(select(CaregiverLink).where(CaregiverLink.caregiver_user_id == caregiver_user_id))
+        return result.scalars().all()
+
+    async def erase_as_caregiver(self, caregiver_user_id: int) -> None:
+        """Delete every link where this Telegram user is the caregiver, and the summaries planned for them."""
+        for link in await self.as_caregiver(caregiver_user_id):
+            await self.session.execute(delete(Reminder).where(col(Reminder.local_key).startswith(f"{link.id}|"), col(Reminder.kind).startswith("care_")))
+            await self.session.delete(link)
+
+
+class PersonalData:
+    """Everything stored about one Telegram user: for /export, and for /delete to erase.
+
+    That is their rows as a coached person, and the links where they are someone's caregiver.
+    """
+
+    # Every table that holds a person's data, erased children first.
+    TABLES = (Reminder, CheckIn, Escalation, Conversation, CaregiverInvite, CaregiverLink, Episode)
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    async def export(self, telegram_user_id: int) -> dict[str, list[dict]] | None:
+        """Every row about the user, table by table, as plain dicts; None if there is none."""
+        person = await People(self.session).by_telegram_id(telegram_user_id)
+        caring = [link.model_dump() for link in await Caregivers(self.session).as_caregiver(telegram_user_id)]
+        if person is None and not caring:
+            return None
+        data: dict[str, list[dict]] = {"person": [person.model_dump()] if person else []}
         for model in self.TABLES:
-            result = await self.session.execute(select(model).where(model.person_id == person.id))
-            data[model.__tablename__] = [row.model_dump() for row in result.scalars()]
+            rows = []
+            if person is not None:
+                rows = [row.model_dump() for row in (await self.session.execute(select(model).where(model.person_id == person.id))).scalars()]
+            data[model.__tablename__] = rows
+        data["caregiver_for"] = caring
         return data
 
-    async def erase(self, person_id: int) -> None:
-        """Delete every row about the person, explicitly rather than trusting cascades."""
+    async def erase(self, telegram_user_id: int) -> None:
+        """Delete every row about the user, explicitly rather than trusting cascades."""
+        await Caregivers(self.session).erase_as_caregiver(telegram_user_id)
+        person = await People(self.session).by_telegram_id(telegram_user_id)
+        if person is None:
+            return
         for model in self.TABLES:
-            await self.session.execute(delete(model).where(col(model.person_id) == person_id))
-        await self.session.execute(delete(Person).where(col(Person.id) == person_id))
+            await self.session.execute(delete(model).where(col(model.person_id) == person.id))
+        await self.session.execute(delete(Person).where(col(Person.id) == person.id))
 
 
 class UnitOfWork:
@@ -355,4 +478,5 @@ class UnitOfWork:
         self.conversations = Conversations(session)
         self.escalations = Escalations(session)
         self.reminders = Reminders(session)
+        self.caregivers = Caregivers(session)
         self.personal_data = PersonalData(session)

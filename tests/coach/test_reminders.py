@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from coach.clock_times import WakingHours, local_occurrence
 from coach.protocol import Episode, Phase, current_phase
-from coach.reminders import Kind, ReminderSettings, Slot, is_awake, plan, slot_key
+from coach.reminders import Kind, ReminderSettings, Slot, is_awake, plan, slot_key, summary_slots
 
 LONDON, NEW_YORK, SYDNEY = "Europe/London", "America/New_York", "Australia/Sydney"
 DAYTIME = WakingHours(time(8), time(22))
@@ -261,3 +261,15 @@ def test_plans_hold_their_invariants(zone, first, days, waking, checkin, stretch
             assert wall > planned and not exists(wall - timedelta(minutes=1), tz)
     cut = min(start + timedelta(minutes=cut_minutes), end)
     assert plan(person, phase_at, start, cut) + plan(person, phase_at, cut, end) == slots
+
+
+def test_caregiver_summaries_daily_at_their_local_time_and_weekly_on_sundays_across_dst():
+    start, end = dst_week(NEW_YORK)
+    slots = summary_slots(NEW_YORK, time(20), daily=True, weekly=True, start=start, end=end)
+    daily = [slot for slot in slots if slot.kind is Kind.CARE_DAILY]
+    assert [local_wall(slot, NEW_YORK).strftime("%a %H:%M") for slot in daily] == [
+        f"{day} 20:00" for day in ("Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed")
+    ]
+    [weekly] = [slot for slot in slots if slot.kind is Kind.CARE_WEEKLY]
+    assert (weekly.local_key, local_wall(weekly, NEW_YORK).strftime("%a %H:%M")) == ("2026-03-08", "Sun 20:00")
+    assert summary_slots(NEW_YORK, time(20), daily=False, weekly=False, start=start, end=end) == []

@@ -6,8 +6,12 @@ from datetime import UTC, datetime
 
 import pytest
 
+from sqlalchemy import func, select
+
 from flows.app import TICK, build_application, running
 from flows.config import Settings
+from storage.database import Database
+from storage.models import Reminder
 from tests.botapi import BotApiDouble
 from tests.e2e.people import Clock, Person
 
@@ -76,3 +80,39 @@ async def run_tick(application) -> None:
     """Let the scheduler catch up with the clock now, instead of waiting for its next pass."""
     [job] = application.job_queue.get_jobs_by_name(TICK)
     await job.run(application)
+
+
+async def next_due(database_url: str) -> datetime | None:
+    """When the next pending reminder falls due."""
+    database = Database(database_url)
+    try:
+        async with database.unit() as uow:
+            return (await uow.session.execute(select(func.min(Reminder.available_at)).where(Reminder.status == "pending"))).scalar()
+    finally:
+        await database.close()
+
+
+async def step_until(application, clock: Clock, database_url: str, end: datetime, *people: Person) -> dict[int, list[tuple[datetime, dict]]]:
+    """Step the clock from one due reminder to the next until `end`, a tick at each; for each
+    person, the messages that arrived (or were edited), with when."""
+    seen = {(p.id, m["message_id"]) for p in people for m in p.api.sent(p.id)}
+    arrived: dict[int, list[tuple[datetime, dict]]] = {p.id: [] for p in people}
+    while True:
+        await run_tick(application)  # plans ahead, and sends what is due now
+        for person in people:
+            for message in person.api.sent(person.id):
+                if (person.id, message["message_id"]) not in seen:
+                    seen.add((person.id, message["message_id"]))
+                    arrived[person.id].append((clock.now(), message))
+        due = await next_due(database_url)
+        if due is None or due >= end:
+            break
+        clock.set(max(due, clock.now()))
+    clock.set(end)
+    return arrived
+
+
+async def live_until(application, clock: Clock, person: Person, database_url: str, end: datetime) -> list[tuple[datetime, str]]:
+    """`step_until` for one person: what arrived, as (when, text)."""
+    arrived = await step_until(application, clock, database_url, end, person)
+    return [(moment, message.get("text") or message.get("caption") or "") for moment, message in arrived[person.id]]

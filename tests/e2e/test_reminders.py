@@ -8,11 +8,8 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select
-
-from storage.database import Database
 from storage.models import CheckIn, Reminder
-from tests.e2e.conftest import onboard, run_tick
+from tests.e2e.conftest import live_until, onboard, run_tick
 from tests.e2e.people import Clock, Person, complete_checkin, stored
 
 QUIET = {"tick_seconds": 3600}  # one tick at start; the test runs the rest
@@ -37,33 +34,6 @@ HEAT_DAY = [
 ]
 DST_DAY = {"London": date(2026, 3, 29), "New York": date(2026, 3, 8), "Sydney": date(2026, 4, 5)}
 ZONES = {"London": "Europe/London", "New York": "America/New_York", "Sydney": "Australia/Sydney"}
-
-
-async def next_due(database_url: str) -> datetime | None:
-    """When the next pending reminder falls due."""
-    database = Database(database_url)
-    try:
-        async with database.unit() as uow:
-            return (await uow.session.execute(select(func.min(Reminder.available_at)).where(Reminder.status == "pending"))).scalar()
-    finally:
-        await database.close()
-
-
-async def live_until(application, clock: Clock, person: Person, database_url: str, end: datetime) -> list[tuple[datetime, str]]:
-    """Step the clock from one due reminder to the next until `end`; what arrived, with when."""
-    arrived, seen = [], {m["message_id"] for m in person.api.sent(person.id)}
-    while True:
-        await run_tick(application)  # plans ahead, and sends what is due now
-        for message in person.api.sent(person.id):
-            if message["message_id"] not in seen:
-                seen.add(message["message_id"])
-                arrived.append((clock.now(), message.get("text", "")))
-        due = await next_due(database_url)
-        if due is None or due >= end:
-            break
-        clock.set(max(due, clock.now()))
-    clock.set(end)
-    return arrived
 
 
 def as_day(arrived: list[tuple[datetime, str]], zone: str, day: date) -> list[tuple[str, list[str]]]:
@@ -147,6 +117,7 @@ async def test_an_unanswered_checkin_gets_one_nudge_then_counts_as_missed(start_
         assert [c.status for c in await stored(database_url, CheckIn, alex.id)] == ["missed", "open"]
 
         await complete_checkin(alex)
+        await alex.expect("today's check-in done")
         later = await live_until(application, clock, alex, database_url, clock.now() + timedelta(hours=3))
         assert not [text for _, text in later if NUDGE in text]  # answered: no nudge
     assert [c.status for c in await stored(database_url, CheckIn, alex.id)] == ["missed", "done"]
