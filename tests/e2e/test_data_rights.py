@@ -11,6 +11,7 @@ import storage.models  # noqa: F401  (registers every table in the metadata)
 from storage.database import Database
 from tests.e2e.conftest import onboard
 from tests.e2e.people import Person, complete_checkin
+from tests.e2e.test_caregivers import accept, invite
 
 
 async def rows_mentioning(database_url: str, person_id: int, telegram_id: int) -> dict[str, int]:
@@ -87,3 +88,33 @@ async def test_delete_erases_every_row_about_the_person_and_nobody_elses(bot, al
     await alex.expect("I don't have anything stored about you")
     await alex.send("hello")
     await alex.expect("Is that OK?")  # a newcomer again
+
+
+async def test_delete_erases_caregiver_links_both_ways_and_invitations(bot, alex, api, database_url):
+    sam = Person(api, 2002, "Sam")
+    for person in (alex, sam):
+        await onboard(person)
+    await accept(sam, await invite(alex))  # Alex shares with Sam
+    await accept(alex, await invite(sam))  # and follows Sam
+    await alex.send("/caregiver")
+    await alex.answer("You can invite a partner", "Invite someone")  # a drafted invitation too
+    await alex.expect("What should the person you invite receive?")
+    await alex.send("/export")
+    await alex.expect("Everything I have stored about you")
+    [exported] = [upload for upload in api.uploaded(alex.id) if upload.filename.endswith(".json")]
+    data = json.loads(exported.data)
+    assert [link["caregiver_name"] for link in data["caregiverlink"]] == ["Sam"]  # whom Alex shares with
+    assert [link["person_name"] for link in data["caregiver_for"]] == ["Sam"]  # whom Alex follows
+    assert len(data["caregiverinvite"]) == 2  # the one Sam accepted, and the draft
+    assert all(len(invitation["code_hash"] or "") in (0, 64) for invitation in data["caregiverinvite"])  # hashes only
+
+    alex_id = await person_id_of(database_url, alex.id)
+    assert {"caregiverlink", "caregiverinvite"} <= set(await rows_mentioning(database_url, alex_id, alex.id))
+    await alex.send("/delete")
+    await alex.answer("It can't be undone", "Yes, delete everything")
+    await alex.expect("everything about you is erased")
+    assert await rows_mentioning(database_url, alex_id, alex.id) == {}
+    await sam.expect("Alex has stopped sharing with you")
+    await sam.expect("Alex has stopped receiving your updates")
+    sam_rows = await rows_mentioning(database_url, await person_id_of(database_url, sam.id), sam.id)
+    assert "caregiverlink" not in sam_rows and sam_rows.get("caregiverinvite") == 1  # Sam's own invitation stays
