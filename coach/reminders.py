@@ -43,6 +43,7 @@ class Kind(StrEnum):
     CARE_DAILY = "care_daily"  # a caregiver's daily summary, at their local time
     CARE_WEEKLY = "care_weekly"  # a caregiver's weekly summary with a chart, on Sundays
     CARE_MISSED = "care_missed"  # a caregiver's alert about missed check-ins
+    SCREENING = "screening"  # the offer to repeat the STarT Back questionnaire after two weeks
 
 
 PLANNED_KINDS = (Kind.CHECKIN, Kind.THERAPY, Kind.STRETCH, Kind.WATER)  # each can be turned off
@@ -60,6 +61,7 @@ STILL_USEFUL = {
     Kind.CARE_DAILY: timedelta(hours=3),
     Kind.CARE_WEEKLY: timedelta(hours=12),
     Kind.CARE_MISSED: timedelta(hours=12),
+    Kind.SCREENING: timedelta(hours=12),
 }
 WEEKLY_ON = 6  # Sunday
 

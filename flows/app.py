@@ -24,7 +24,7 @@ from telegram.ext import (
     filters,
 )
 
-from flows import care_hold, caregivers, checkin, data_rights, general, onboarding, plan, preferences, progress, reminders, safety
+from flows import care_hold, caregivers, checkin, data_rights, general, onboarding, plan, preferences, progress, reminders, safety, screening
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
@@ -114,6 +114,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(reminders.on_button, pattern=pattern(reminders.FLOW)),
         CallbackQueryHandler(caregivers.on_button, pattern=pattern(caregivers.FLOW)),
         CallbackQueryHandler(caregivers.on_invitation, pattern=pattern(caregivers.INVITATION_FLOW)),
+        CallbackQueryHandler(screening.on_button, pattern=pattern(screening.FLOW)),
         CallbackQueryHandler(data_rights.on_confirm, pattern=pattern(data_rights.FLOW)),
         CallbackQueryHandler(general.on_stale_button),
         MessageHandler(private & filters.COMMAND, general.on_unknown_command),

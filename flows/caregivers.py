@@ -28,7 +28,7 @@ from coach.invites import Sharing
 from coach.reminders import REPLAN_WITHIN, HORIZON, Kind, summary_slots
 from coach.timezones import COMMON_ZONES
 from coach.triage import Tier
-from flows import profile, progress
+from flows import profile, progress, screening
 from flows.asking import ask, close, retick
 from flows.callbacks import decode
 from flows.context import CoachContext
@@ -375,6 +375,7 @@ async def summary(context: CoachContext, uow: UnitOfWork, person: Person, row: R
         facts = summaries.WeekFacts(
             link.person_name, days, protocol.day_of_episode(profile.episode_facts(episode), now) - len(days) + 1,
             await uow.checkins.first_pain(episode.id), await uow.escalations.soon_since(person.id, now - timedelta(days=7)),
+            await screening.latest_result(uow, person.id),
         )
         caption = summaries.weekly_caption(facts, sharing)
         chart = progress.chart_file(days, wording.chart_title(link.person_name or wording.SOMEONE), "week.png")
@@ -393,7 +394,9 @@ async def _day_facts(uow: UnitOfWork, person: Person, link: CaregiverLink, episo
         yesterday = before.pain if before and latest.started_at - before.started_at <= timedelta(hours=36) else None
     plan = await profile.plan_at(uow, episode, now)
     soon = await uow.escalations.soon_since(person.id, now - timedelta(hours=24))
-    return summaries.day_facts(link.person_name, plan.day, plan.phase, answers, yesterday, soon)
+    done_today = [s for s in await uow.screenings.completed(person.id) if s.completed_at > now - timedelta(hours=24)]
+    result = await screening.latest_result(uow, person.id) if done_today else None
+    return summaries.day_facts(link.person_name, plan.day, plan.phase, answers, yesterday, soon, result)
 
 
 def _sender(context: CoachContext, link: CaregiverLink, text: str):

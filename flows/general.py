@@ -6,13 +6,18 @@ from telegram import ReplyKeyboardRemove, Update
 from telegram.error import Forbidden, TelegramError
 
 from coach import invites, wording
-from flows import caregivers, checkin, onboarding, preferences
+from flows import caregivers, checkin, onboarding, preferences, screening
 from flows.context import CoachContext
 from flows.logs import where
 
 log = logging.getLogger(__name__)
 
-_TEXT_HANDLERS = {onboarding.FLOW: onboarding.on_text, preferences.FLOW: preferences.on_text, checkin.FLOW: checkin.on_text}
+_TEXT_HANDLERS = {
+    onboarding.FLOW: onboarding.on_text,
+    preferences.FLOW: preferences.on_text,
+    checkin.FLOW: checkin.on_text,
+    screening.FLOW: screening.on_text,
+}
 _LOCATION_HANDLERS = {onboarding.FLOW: onboarding.on_location, preferences.FLOW: preferences.on_location}
 
 

@@ -18,7 +18,7 @@ from coach.protocol import Cause, heat_allowed_at
 from coach.questions import Question
 from coach.timezones import zone_from_location
 from coach.triage import assess_checklist
-from flows import caregivers, profile
+from flows import caregivers, profile, screening
 from flows.asking import ask, close
 from flows.callbacks import Callback, decode
 from flows.context import CoachContext
@@ -196,6 +196,7 @@ async def after_answer(context: CoachContext, person: Person, key: str, value: s
         plan = await profile.plan_at(uow, episode, context.now())
     await context.bot.send_message(person.chat_id, wording.ONBOARDED.format(time=format_time(person.checkin_time)))
     await context.bot.send_message(person.chat_id, wording.render_plan(plan))
+    await screening.offer(context, person)
 
 
 async def ask_step(context: CoachContext, person: Person, question: Question, flow: str = FLOW) -> None:

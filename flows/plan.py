@@ -2,8 +2,8 @@
 
 from telegram import Update
 
-from coach import wording
-from flows import profile
+from coach import start_back, wording
+from flows import profile, screening
 from flows.context import CoachContext
 
 
@@ -14,4 +14,5 @@ async def plan_command(update: Update, context: CoachContext) -> None:
         if not await profile.require_onboarded(update, person):
             return
         plan = await profile.plan_at(uow, await uow.episodes.current(person.id), context.now())
-    await update.effective_message.reply_text(wording.render_plan(plan))
+        extra = start_back.plan_line(await screening.latest_result(uow, person.id))
+    await update.effective_message.reply_text(wording.render_plan(plan) + (f"\n\n{extra}" if extra else ""))

@@ -30,7 +30,7 @@ from coach.clock_times import WakingHours, parse_time
 from coach.protocol import Phase
 from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, SNOOZE, STILL_USEFUL, Kind, ReminderSettings
 from coach.reminders import is_awake, is_stale, plan
-from flows import care_hold, caregivers, checkin, profile
+from flows import care_hold, caregivers, checkin, profile, screening
 from flows.asking import close
 from flows.callbacks import decode
 from flows.context import CoachContext
@@ -222,8 +222,15 @@ async def _for_caregiver(context: CoachContext, uow: UnitOfWork, person: Person,
     return reason or Outgoing(person, [row], send, to_caregiver=True)
 
 
+async def _screen_again(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+    """Two weeks after the first questionnaire, the offer to do it again."""
+    if len(await uow.screenings.completed(person.id)) > 1:
+        return "answered"
+    return Outgoing(person, [row], lambda: screening.offer(context, person, wording.START_BACK_AGAIN, bulk=True))
+
+
 CARE_KINDS = (Kind.CARE_DAILY, Kind.CARE_WEEKLY, Kind.CARE_MISSED)
-_ALONE = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge} | dict.fromkeys(CARE_KINDS, _for_caregiver)  # a message of their own
+_ALONE = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge, Kind.SCREENING: _screen_again} | dict.fromkeys(CARE_KINDS, _for_caregiver)
 
 
 def _together(context: CoachContext, person: Person, rows: list[Reminder], day_plan: protocol.DayPlan | None) -> Outgoing:

@@ -109,7 +109,7 @@ class Reminder(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("person_id", "kind", "local_key", name="uq_reminder_slot"),
-        Index("ix_reminder_claim", "status", "available_at"),
+        Index("ix_reminder_claim", "status", "available_at", "person_id"),  # as Reminders.claim orders (migration 0006)
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -156,3 +156,16 @@ class CaregiverLink(SQLModel, table=True):
     accepted_at: datetime = Field(sa_column=_utc(nullable=False))
     ended_at: datetime | None = Field(default=None, sa_column=_utc())
     planned_until: datetime | None = Field(default=None, sa_column=_utc())  # summaries are written up to here
+
+
+class Screening(SQLModel, table=True):
+    """One STarT Back questionnaire; each answer is stored the moment it is given."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(sa_column=_owner())
+    started_at: datetime = Field(sa_column=_utc(nullable=False))
+    answers: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    completed_at: datetime | None = Field(default=None, sa_column=_utc())
+    total: int | None = None
+    psychosocial: int | None = None
+    risk: str | None = None  # low | medium | high

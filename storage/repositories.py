@@ -8,7 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
-from storage.models import CaregiverInvite, CaregiverLink, CheckIn, Conversation, Episode, Escalation, Person, Reminder
+from storage.models import CaregiverInvite, CaregiverLink, CheckIn, Conversation, Episode, Escalation, Person, Reminder, Screening
 
 
 class People:
@@ -429,6 +429,30 @@ class Caregivers:
             await self.session.delete(link)
 
 
+class Screenings:
+    """STarT Back questionnaires."""
+
+    def __init__(self, session: AsyncSession):
+        self.session = session
+
+    async def add(self, screening: Screening) -> Screening:
+        self.session.add(screening)
+        await self.session.flush()
+        return screening
+
+    async def get(self, screening_id: int, person_id: int) -> Screening | None:
+        """The screening, only if it belongs to this person."""
+        screening = await self.session.get(Screening, screening_id)
+        return screening if screening is not None and screening.person_id == person_id else None
+
+    async def completed(self, person_id: int) -> Sequence[Screening]:
+        """The person's finished screenings, oldest first."""
+        result = await self.session.execute(
+            select(Screening).where(Screening.person_id == person_id, col(Screening.completed_at).is_not(None)).order_by(col(Screening.completed_at))
+        )
+        return result.scalars().all()
+
+
 class PersonalData:
     """Everything stored about one Telegram user: for /export, and for /delete to erase.
 
@@ -436,7 +460,7 @@ class PersonalData:
     """
 
     # Every table that holds a person's data, erased children first.
-    TABLES = (Reminder, CheckIn, Escalation, Conversation, CaregiverInvite, CaregiverLink, Episode)
+    TABLES = (Reminder, CheckIn, Escalation, Conversation, CaregiverInvite, CaregiverLink, Screening, Episode)
 
     def __init__(self, session: AsyncSession):
         self.session = session
@@ -479,4 +503,5 @@ class UnitOfWork:
         self.escalations = Escalations(session)
         self.reminders = Reminders(session)
         self.caregivers = Caregivers(session)
+        self.screenings = Screenings(session)
         self.personal_data = PersonalData(session)

@@ -74,6 +74,7 @@ async def onboard(person: Person, onset: str = "last 24 hours", cause: str = "St
     await person.answer("usually awake", "usual")
     await person.expect("All set")
     await person.expect("Your plan for day")
+    await person.expect("A short, optional questionnaire")  # offered; journeys that want it tap Yes
 
 
 async def run_tick(application) -> None:
