@@ -74,14 +74,27 @@ async def stored(database_url: str, model, telegram_id: int) -> list:
         await database.close()
 
 
-async def complete_checkin(person: Person, *, pain: str = "4", trend: str = "Better", heat: str | None = None) -> None:
-    """Answer every question of a check-in whose first question is on screen."""
+async def complete_checkin(
+    person: Person,
+    *,
+    pain: str = "4",
+    trend: str = "Better",
+    sessions: str = "2",
+    stretches: str = "1",
+    heat: str | None = None,
+    note: str | None = None,
+) -> None:
+    """Answer every question of a check-in whose first question is on screen (a note is typed)."""
     await person.tap(pain)
     await person.answer("Compared with yesterday", trend)
     await person.answer("have you had any of these", "None of these")
-    await person.answer("sessions of 15–20 minutes", "2")
-    await person.answer("stretch or take a short walk", "1")
+    await person.answer("sessions of 15–20 minutes", sessions)
+    await person.answer("stretch or take a short walk", stretches)
     await person.answer("glasses of water", "6–8")
     if heat:
         await person.answer("How did the heat feel", heat)
-    await person.answer("Anything else you'd like to note", "Skip")
+    if note:
+        await person.expect("Anything else you'd like to note")
+        await person.send(note)
+    else:
+        await person.answer("Anything else you'd like to note", "Skip")

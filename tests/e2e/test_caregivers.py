@@ -61,24 +61,12 @@ async def test_invite_accept_and_daily_summaries_at_the_caregivers_local_time(st
 
         await alex.send("/checkin")
         await alex.expect("How strong is the pain")
-        await alex.tap("6")
-        await alex.answer("Compared with yesterday", "Worse")
-        await alex.answer("have you had any of these", "None of these")
-        await alex.answer("sessions of 15–20 minutes", "2")
-        await alex.answer("stretch or take a short walk", "1")
-        await alex.answer("glasses of water", "6–8")
-        await alex.answer("Anything else you'd like to note", "Skip")
+        await complete_checkin(alex, pain="6", trend="Worse")
         await alex.expect("today's check-in done")
         tuesday_checkin = clock.now().replace(hour=9, minute=1) + timedelta(days=1)
         day_one = await step_until(application, clock, database_url, tuesday_checkin, alex, sam)
-        await alex.tap("4")  # Tuesday's check-in arrived at 09:00 London
-        await alex.answer("Compared with yesterday", "Better")
-        await alex.answer("have you had any of these", "None of these")
-        await alex.answer("sessions of 15–20 minutes", "3")
-        await alex.answer("stretch or take a short walk", "2")
-        await alex.answer("glasses of water", "6–8")
-        await alex.expect("Anything else you'd like to note")
-        await alex.send("my sister's wedding is stressing me out")
+        # Tuesday's check-in arrived at 09:00 London; this time with a note
+        await complete_checkin(alex, trend="Better", sessions="3", stretches="2", note="my sister's wedding is stressing me out")
         await alex.expect("today's check-in done")
         day_two = await step_until(application, clock, database_url, clock.now() + timedelta(days=2), alex, sam)
 
