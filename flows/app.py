@@ -90,21 +90,22 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
     application.bot_data["services"] = Services(db=Database(settings.database_url or default_url()), settings=settings, clock=clock)
 
     private = filters.ChatType.PRIVATE
+    typed = private & filters.UpdateType.MESSAGE  # a command edited into an old message does not run
     application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-2)
     application.add_handler(TypeHandler(Update, _mark_reachable), group=-1)
     handlers = [
         MessageHandler(~private & filters.UpdateType.MESSAGES, general.on_group),
-        CommandHandler("start", onboarding.start, filters=private),
-        CommandHandler("checkin", checkin.checkin_command, filters=private),
-        CommandHandler("plan", plan.plan_command, filters=private),
-        CommandHandler("progress", progress.progress_command, filters=private),
-        CommandHandler("caregiver", caregivers.caregiver_command, filters=private),
-        CommandHandler("settings", preferences.settings_command, filters=private),
-        CommandHandler("pause", preferences.pause_command, filters=private),
-        CommandHandler("resume", preferences.resume_command, filters=private),
-        CommandHandler("export", data_rights.export_command, filters=private),
-        CommandHandler("delete", data_rights.delete_command, filters=private),
-        CommandHandler("help", general.help_command, filters=private),
+        CommandHandler("start", onboarding.start, filters=typed),
+        CommandHandler("checkin", checkin.checkin_command, filters=typed),
+        CommandHandler("plan", plan.plan_command, filters=typed),
+        CommandHandler("progress", progress.progress_command, filters=typed),
+        CommandHandler("caregiver", caregivers.caregiver_command, filters=typed),
+        CommandHandler("settings", preferences.settings_command, filters=typed),
+        CommandHandler("pause", preferences.pause_command, filters=typed),
+        CommandHandler("resume", preferences.resume_command, filters=typed),
+        CommandHandler("export", data_rights.export_command, filters=typed),
+        CommandHandler("delete", data_rights.delete_command, filters=typed),
+        CommandHandler("help", general.help_command, filters=typed),
         CallbackQueryHandler(onboarding.on_consent, pattern=pattern(onboarding.CONSENT_FLOW)),
         CallbackQueryHandler(onboarding.on_button, pattern=pattern(onboarding.FLOW)),
         CallbackQueryHandler(checkin.on_button, pattern=pattern(checkin.FLOW)),
@@ -117,7 +118,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(screening.on_button, pattern=pattern(screening.FLOW)),
         CallbackQueryHandler(data_rights.on_confirm, pattern=pattern(data_rights.FLOW)),
         CallbackQueryHandler(general.on_stale_button),
-        MessageHandler(private & filters.COMMAND, general.on_unknown_command),
+        MessageHandler(typed & filters.COMMAND, general.on_unknown_command),
         MessageHandler(private & filters.UpdateType.MESSAGE & filters.TEXT, general.on_text),
         MessageHandler(private & filters.UpdateType.MESSAGE & filters.LOCATION, general.on_location),
         MessageHandler(private & filters.UpdateType.MESSAGE, general.on_unsupported),

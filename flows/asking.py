@@ -1,12 +1,15 @@
 """Asking a question and closing it once answered: shared by every tap-to-answer flow."""
 
-from collections.abc import Iterable
+import logging
+from collections.abc import Awaitable, Iterable
 
 from telegram import Bot, CallbackQuery, Message
-from telegram.error import BadRequest
+from telegram.error import BadRequest, NetworkError, TelegramError
 
 from coach.questions import Question
 from flows.keyboards import question_keyboard
+
+log = logging.getLogger(__name__)
 
 
 async def ask(
@@ -29,15 +32,36 @@ async def ask(
 
 async def retick(query: CallbackQuery, question: Question, flow: str, ref: int, ticked: Iterable[str], *, back: bool) -> None:
     """Redraw a multi-select keyboard after a tick or untick."""
-    await query.edit_message_reply_markup(question_keyboard(question, flow, ref, back=back, ticked=ticked))
+    await edit_quietly(query.edit_message_reply_markup(question_keyboard(question, flow, ref, back=back, ticked=ticked)))
 
 
 async def close(query: CallbackQuery, answer: str) -> None:
     """Replace the answered question's keyboard with the answer, so old buttons cannot be pressed."""
     message = query.message
     prompt = message.text if isinstance(message, Message) and message.text else ""
+    await edit_quietly(query.edit_message_text(f"{prompt}\n\n→ {answer}" if prompt else f"→ {answer}"))
+
+
+async def edit_quietly(editing: Awaitable) -> None:
+    """Make a cosmetic edit (closing or redrawing a keyboard): what follows, such as seek-care
+    advice or the next question, must not depend on it.
+
+    Telegram's 400 "message is not modified" means it already reads as wanted; after a network
+    fault the old buttons stay, and answer "This button has expired". Neither is an error.
+    """
     try:
-        await query.edit_message_text(f"{prompt}\n\n→ {answer}" if prompt else f"→ {answer}")
-    except BadRequest as error:  # already closed by an earlier press: nothing to change
+        await editing
+    except BadRequest as error:
         if "not modified" not in str(error).lower():
             raise
+    except NetworkError as error:
+        log.warning("keyboard not updated: %s", type(error).__name__)
+
+
+async def answer_quietly(query: CallbackQuery) -> None:
+    """Stop a pressed button's spinner; if Telegram cannot take that (a network fault, or a press
+    too old after a busy spell), carry on: the answer is stored and what follows still matters."""
+    try:
+        await query.answer()
+    except TelegramError as error:
+        log.warning("button press not acknowledged: %s", type(error).__name__)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 VERSION = "1"
 MAX_BYTES = 64
+MAX_REF = 2**31 - 1  # record ids are 32-bit integer keys
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ def decode(data: str | None) -> Callback | None:
     if not data or len(data.encode()) > MAX_BYTES:
         return None
     parts = data.split("|")
-    if len(parts) != 5 or parts[0] != VERSION or not parts[2].isdigit():
+    # isdigit() alone lets through '²' (int() fails) and refs too big for the database's keys
+    if len(parts) != 5 or parts[0] != VERSION or not (parts[2].isascii() and parts[2].isdigit()) or int(parts[2]) > MAX_REF:
         return None
     return Callback(flow=parts[1], ref=int(parts[2]), step=parts[3], value=parts[4])
 

@@ -15,7 +15,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from coach import wording
 from coach.emergency_numbers import emergency_number
 from flows import checkin
-from flows.asking import close
+from flows.asking import answer_quietly, close
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -47,7 +47,7 @@ async def on_follow_up(update: Update, context: CoachContext) -> None:
         if callback.value == "ok":
             person.care_hold_since = None
             opened = await uow.checkins.open_for(person.id) or await checkin.begin(uow, person, now)
-    await query.answer()
+    await answer_quietly(query)
     await close(query, _ANSWERS[callback.value])
     if opened is None:
         await context.bot.send_message(person.chat_id, wording.FOLLOW_UP_HOLD.format(number=emergency_number(person.timezone)))

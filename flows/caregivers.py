@@ -29,7 +29,7 @@ from coach.reminders import REPLAN_WITHIN, HORIZON, Kind, summary_slots
 from coach.timezones import COMMON_ZONES
 from coach.triage import Tier
 from flows import profile, progress, screening
-from flows.asking import ask, close, retick
+from flows.asking import answer_quietly, ask, close, retick
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import DONE, NONE, button, rows
@@ -84,7 +84,7 @@ async def _invite(update: Update, context: CoachContext, callback) -> bool:
         name = update.effective_user.first_name or ""
         invite = await uow.caregivers.add(CaregiverInvite(person_id=person.id, person_name=name, sharing=Sharing().to_text(), created_at=now))
         await uow.conversations.set(person.id, FLOW, invites.SHARE_WHAT.key, now, invite.id)
-    await query.answer()
+    await answer_quietly(query)
     await close(query, wording.INVITE_SOMEONE)
     await ask(context.bot, person.chat_id, invites.SHARE_WHAT, FLOW, invite.id, back=False, ticked=invites.ticked(Sharing()))
     return True
@@ -121,7 +121,7 @@ async def _share(update: Update, context: CoachContext, callback) -> bool:
         else:
             ticks ^= {callback.value}
             invite.sharing = invites.sharing_from(ticks, sharing.missed_after or 2, sharing.daily_time).to_text()
-    await query.answer()
+    await answer_quietly(query)
     if callback.value not in (DONE, NONE):
         await retick(query, invites.SHARE_WHAT, FLOW, invite.id, ticks, back=False)
         return True
@@ -143,7 +143,7 @@ async def _missed_after(update: Update, context: CoachContext, callback) -> bool
         sharing = Sharing.from_text(invite.sharing)
         invite.sharing = invites.sharing_from(invites.ticked(sharing), int(option.value), sharing.daily_time).to_text()
         code = await _issue(uow, person, invite, context.now())
-    await query.answer()
+    await answer_quietly(query)
     await close(query, option.label)
     await _send_invitation(context, person, invite, code)
     return True
@@ -178,7 +178,7 @@ async def _stop(update: Update, context: CoachContext, callback) -> bool:
         if not mine:
             return False
         await end(uow, link, now)
-    await query.answer()
+    await answer_quietly(query)
     await close(query, wording.STOP_SHARING)
     to_person, to_caregiver = summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=callback.value == "p")
     await tell(context, person.chat_id, to_person)
@@ -250,7 +250,7 @@ async def on_invitation(update: Update, context: CoachContext) -> None:
                     caregiver_name=user.first_name or "", sharing=invite.sharing, accepted_at=now,
                 )
             )
-    await query.answer()
+    await answer_quietly(query)
     if refusal:
         await close(query, refusal)
         return
@@ -292,7 +292,7 @@ async def _zone(update: Update, context: CoachContext, callback) -> bool:
             return False
         link.timezone, link.planned_until = zone, None
         await uow.reminders.forget_link(link.id)
-    await query.answer()
+    await answer_quietly(query)
     await close(query, zone)
     if Sharing.from_text(link.sharing).daily:
         await ask(context.bot, link.caregiver_chat_id, invites.DAILY_TIME, FLOW, link.id, back=False)
@@ -312,7 +312,7 @@ async def _daily_time(update: Update, context: CoachContext, callback) -> bool:
         link.sharing = Sharing(sharing.daily, sharing.weekly, sharing.missed_after, sharing.escalations, time.fromisoformat(option.value), sharing.screening).to_text()
         link.planned_until = None
         await uow.reminders.forget_link(link.id)
-    await query.answer()
+    await answer_quietly(query)
     await close(query, option.label)
     await context.bot.send_message(link.caregiver_chat_id, wording.CAREGIVER_ALL_SET.format(time=option.label))
     return True

@@ -25,7 +25,7 @@ from coach.questions import Question
 from coach.trends import PainScore, trend_triggers
 from coach.triage import assess_checklist, assess_triggers
 from flows import profile
-from flows.asking import ask, close, retick
+from flows.asking import answer_quietly, ask, close, retick
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import BACK, DONE, NONE, SKIP
@@ -113,7 +113,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
     if outcome is None:
         await query.answer(wording.BUTTON_EXPIRED)
         return
-    await query.answer()
+    await answer_quietly(query)  # a red-flag tick's advice follows: no cosmetic call may hold it up
     if outcome.moved:
         await close(query, outcome.label)
     else:

@@ -19,7 +19,7 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 
 from coach import summaries, wording
 from flows import caregivers
-from flows.asking import close
+from flows.asking import answer_quietly, close
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -84,14 +84,16 @@ async def on_confirm(update: Update, context: CoachContext) -> None:
     user = update.effective_user
     valid = callback is not None and callback.ref == user.id and callback.value in ("yes", "no")
     ended = []
-    if valid and callback.value == "yes":
+    if valid:
         async with context.db.unit() as uow:
-            ended = await _links_ending(uow, user.id)
-            await uow.personal_data.erase(user.id)
+            valid = await uow.personal_data.export(user.id) is not None  # a second press after erasing: expired
+            if valid and callback.value == "yes":
+                ended = await _links_ending(uow, user.id)
+                await uow.personal_data.erase(user.id)
     if not valid:
         await query.answer(wording.BUTTON_EXPIRED)
         return
-    await query.answer()
+    await answer_quietly(query)
     await close(query, wording.DELETE_YES if callback.value == "yes" else wording.DELETE_NO)
     if callback.value == "yes":
         log.info("erased update=%s links=%s", update.update_id, len(ended))

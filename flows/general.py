@@ -80,8 +80,11 @@ async def on_stale_button(update: Update, context: CoachContext) -> None:
 async def on_error(update: object, context: CoachContext) -> None:
     """Record a failure without personal data, and tell the person to try again."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, Forbidden):  # they blocked the bot mid-reply: nothing to tell them
+        log.info("update=%s not answered: the person blocked the bot", update_id)
+        return
     log.error("update=%s failed: %s", update_id, where(context.error))
-    if not isinstance(update, Update) or update.effective_chat is None or isinstance(context.error, Forbidden):
+    if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
         await context.bot.send_message(update.effective_chat.id, wording.SOMETHING_WENT_WRONG)

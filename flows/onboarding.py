@@ -19,7 +19,7 @@ from coach.questions import Question
 from coach.timezones import zone_from_location
 from coach.triage import assess_checklist
 from flows import caregivers, profile, screening
-from flows.asking import ask, close
+from flows.asking import answer_quietly, ask, close
 from flows.callbacks import Callback, decode
 from flows.context import CoachContext
 from flows.keyboards import BACK, button
@@ -62,7 +62,7 @@ async def on_consent(update: Update, context: CoachContext) -> None:
     if callback is None or callback.value not in ("yes", "no"):
         await query.answer(wording.BUTTON_EXPIRED)
         return
-    await query.answer()
+    await answer_quietly(query)
     if callback.value == "no":
         await close(query, wording.CONSENT_NO)
         await context.bot.send_message(update.effective_chat.id, wording.CONSENT_DECLINED)
@@ -100,7 +100,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
                 await query.answer(wording.BUTTON_EXPIRED)
                 return
             following = await record(uow, person, conversation, question.key, option.value, context.now())
-    await query.answer()
+    await answer_quietly(query)  # an injury's advice may follow: no cosmetic call may hold it up
     if callback.value == BACK:
         await close(query, wording.BACK)
         await ask_step(context, person, previous)

@@ -6,7 +6,7 @@ from coach import onboarding, wording
 from coach.reminders import PLANNED_KINDS, Kind
 from coach.timezones import zone_from_location
 from flows import profile
-from flows.asking import close
+from flows.asking import answer_quietly, close
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import BACK, button, rows
@@ -79,7 +79,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
                 return
             await profile.apply(uow, person, question.key, value, now)
             await uow.conversations.end(person.id)
-    await query.answer()
+    await answer_quietly(query)
     if callback.step == MENU:
         label = dict(_CHOICES)[callback.value]
         await close(query, label)

@@ -31,7 +31,7 @@ from coach.protocol import Phase
 from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, SNOOZE, STILL_USEFUL, Kind, ReminderSettings
 from coach.reminders import is_awake, is_stale, plan
 from flows import care_hold, caregivers, checkin, profile, screening
-from flows.asking import close
+from flows.asking import answer_quietly, close
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -319,7 +319,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
             await query.answer(wording.REMINDER_ALREADY if rows else wording.BUTTON_EXPIRED)
             return
         reply = await _respond(uow, person, live, callback.value, now)
-    await query.answer()
+    await answer_quietly(query)
     await close(query, reply)
 
 

@@ -18,6 +18,7 @@ from coach import wording
 from coach.emergency_numbers import emergency_number
 from coach.triage import Assessment, Tier, triage
 from flows import caregivers
+from flows.asking import answer_quietly, edit_quietly
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -92,14 +93,14 @@ async def on_acknowledge(update: Update, context: CoachContext) -> None:
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         escalation = await uow.escalations.get(callback.ref, person.id) if person and callback else None
-        if escalation is None or callback.value not in _ACKS:
+        if escalation is None or escalation.acknowledged_at is not None or callback.value not in _ACKS:
             await query.answer(wording.BUTTON_EXPIRED)
             return
         escalation.acknowledged_at, escalation.acknowledgement = context.now(), callback.value
         if callback.value == "mistake":
             person.care_hold_since = None
-    await query.answer()
-    await query.edit_message_reply_markup(None)
+    await answer_quietly(query)
+    await edit_quietly(query.edit_message_reply_markup(None))
     number = emergency_number(person.timezone)
     reply = wording.ACK_MISTAKE_THANKS if callback.value == "mistake" else wording.ACK_THANKS
     await context.bot.send_message(person.chat_id, reply.format(number=number))

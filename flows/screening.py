@@ -18,7 +18,7 @@ from telegram import InlineKeyboardMarkup, Message, Update
 from coach import start_back, wording
 from coach.clock_times import local_occurrence
 from coach.reminders import Kind
-from flows.asking import ask, close
+from flows.asking import answer_quietly, ask, close
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import BACK, button
@@ -60,7 +60,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
             if moved is None:
                 await query.answer(wording.BUTTON_EXPIRED)
                 return
-    await query.answer()
+    await answer_quietly(query)
     if callback.step == OFFER:
         await close(query, wording.START_BACK_YES if screening else wording.START_BACK_LATER)
         if screening:
