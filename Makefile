@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate clean
+.PHONY: run test migrate bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ migrate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# The benchmark against the local Bot API double (README, "Performance"); BENCH_ARGS=--full for 100k/1M.
+bench: $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -30,6 +30,7 @@ from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
 from flows.jobs import tick
 from flows.rate_limit import PriorityRateLimiter
+from flows.telegram_http import AiohttpRequest
 from flows.update_processor import PerChatUpdateProcessor
 from storage.database import Database, default_url
 
@@ -82,6 +83,8 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
             )
         )
         .concurrent_updates(PerChatUpdateProcessor())
+        .request(AiohttpRequest())  # half the CPU of PTB's httpx client per message sent (README, "Performance")
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")

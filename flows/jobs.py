@@ -1,6 +1,7 @@
 """The repeating tick: plan and send reminders, and tell people when cold turns to heat."""
 
 import logging
+from datetime import UTC, datetime
 
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
@@ -13,12 +14,23 @@ from storage.models import Episode
 
 log = logging.getLogger(__name__)
 
+TICK_MARGIN = 0.3  # seconds a tick leaves free before the next one is due
+
 
 async def tick(context: CoachContext) -> None:
     """One pass over everything that is due now."""
     await reminders.plan_ahead(context)
-    await reminders.dispatch(context)
+    await reminders.dispatch(context, budget_seconds=_until_next_tick(context))
     await announce_heat(context)
+
+
+def _until_next_tick(context: CoachContext) -> float | None:
+    """How long this tick may keep sending: until just before the next one is due. A tick still
+    running then makes the scheduler skip the next one, and a backlog would wait a whole interval."""
+    job = context.job
+    if job is None or job.next_t is None:
+        return None
+    return max(0.0, (job.next_t - datetime.now(UTC)).total_seconds() - TICK_MARGIN)
 
 
 async def announce_heat(context: CoachContext) -> None:

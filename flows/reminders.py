@@ -5,7 +5,8 @@ The database is the schedule (DESIGN.md). Each tick:
          (person, kind, local slot), so planning again changes nothing;
   claim  takes due rows with a lease (SKIP LOCKED on PostgreSQL, so instances share the work)
          and prepares them: a check-in opens, reminders due together become one message,
-         stale, paused, held or blocked ones are dropped with the reason;
+         stale, paused, held or blocked ones are dropped with the reason (a batch at a time,
+         in a few statements, while the previous batch is being sent);
   send   goes through the rate limiter at bulk priority, so replies and escalations pass
          first; then each row is marked sent, put back for a retry, or dropped as blocked.
 A sender that dies mid-batch leaves rows "sending": its lease runs out and they are claimed
@@ -16,7 +17,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import groupby
 from zoneinfo import ZoneInfo
@@ -25,6 +26,7 @@ from sqlalchemy.exc import DBAPIError
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
+from coach import checkin as questions
 from coach import protocol, wording
 from coach.clock_times import WakingHours, parse_time
 from coach.protocol import Phase
@@ -42,7 +44,13 @@ from storage.repositories import UnitOfWork
 log = logging.getLogger(__name__)
 
 FLOW = "rem"
-BATCH = 500  # reminders claimed per round
+BATCH = 500  # reminders claimed per round, at most
+BATCH_SECONDS = 0.5  # once the sending pace is known, a round claims about this long's worth
+LOW_WATER_SECONDS = 0.25  # and the next round is claimed when this long's worth is left to send
+# Messages in flight at once: enough to keep up with the rate limit over a round trip of about a
+# tenth of a second, and no more. More only wait in the limiter and the HTTP pool, where they cost
+# CPU, and requests that wait over a second for a connection fail (PTB's pool timeout).
+SENDERS_MIN, SENDERS_MAX, ROUND_TRIP = 8, 100, 0.1
 LEASE = timedelta(minutes=5)  # a claimed batch must be sent within this, or it is claimed again
 RETRY_FIRST, RETRY_MOST = timedelta(seconds=30), timedelta(minutes=10)  # backoff after network faults
 RECORD_EVERY, RECORD_SECONDS = 100, 0.5  # sent messages are recorded in groups this big, or this often
@@ -78,13 +86,15 @@ async def plan_ahead(context: CoachContext, batch: int = 500) -> None:
             people = await uow.people.to_plan(now + REPLAN_WITHIN, batch)
             episodes = await uow.episodes.current_for(person.id for person in people)
             worse = await uow.checkins.heat_worse_counts(episode.id for episode in episodes.values())
+            planned = []
             for person in people:
                 episode = episodes.get(person.id)
                 start = max(person.planned_until or person.onboarded_at, now - CARRY_OVER)
                 phase_at = _phase_at(episode, worse.get(episode.id, 0) if episode else 0)
                 slots = plan(reminder_settings(person), phase_at, start, now + HORIZON)
-                await uow.reminders.plan(person.id, ((slot.kind, slot.local_key, slot.due_at) for slot in slots))
+                planned += ((person.id, slot.kind, slot.local_key, slot.due_at) for slot in slots)
                 person.planned_until = now + HORIZON
+            await uow.reminders.plan_many(planned)
             links = await caregivers.plan_summaries(uow, now, batch)
         if len(people) < batch and links < batch:
             return
@@ -109,30 +119,100 @@ class RetryLater:
 
 
 async def dispatch(context: CoachContext, budget_seconds: float | None = None) -> int:
-    """Send what is due, a batch at a time, for at most about `budget_seconds`; returns messages sent."""
+    """Send what is due, for at most about `budget_seconds`; returns messages sent.
+
+    Three parts run at once: a claimer takes due rows in batches and turns them into messages, a
+    few senders take the messages from the queue it fills (the rate limiter paces them), and this
+    coroutine records results in small groups as they come in: if the process dies, only what went
+    out since the last record repeats. The claimer keeps about half a second's worth of messages
+    queued, so the senders never wait for the database and leases stay short; towards the end of
+    the budget it claims only what can still go out by then, so a tick ends before the next is due.
+    """
     budget = budget_seconds if budget_seconds is not None else context.services.settings.tick_seconds
-    began, sent = time.monotonic(), 0
-    while True:
-        now = context.now()
-        async with context.db.unit() as uow:
-            claimed = await uow.reminders.claim(now, now + LEASE, BATCH)
-            outgoing = await _prepare(context, uow, claimed, now)
-        sent += await _send_and_record(context, outgoing)
-        if len(claimed) < BATCH or time.monotonic() - began > budget:
+    return await _Dispatch(context, time.monotonic() + budget).run()
+
+
+class _Dispatch:
+    def __init__(self, context: CoachContext, deadline: float):
+        self.context, self.deadline = context, deadline
+        self.outbox: asyncio.Queue[Outgoing | None] = asyncio.Queue()
+        self.results: asyncio.Queue[tuple[Outgoing, object] | None] = asyncio.Queue()
+        self.low = asyncio.Event()  # the queue is down to its low-water mark: time to claim more
+        self.first_taken: float | None = None
+        self.taken = 0
+
+    def pace(self) -> float | None:
+        """Messages a second the senders take them at, once that is known."""
+        elapsed = time.monotonic() - self.first_taken if self.first_taken is not None else 0.0
+        return self.taken / elapsed if self.taken >= 10 and elapsed > 0.05 else None
+
+    def low_water(self) -> int:
+        pace = self.pace()
+        return int(pace * LOW_WATER_SECONDS) if pace else BATCH // 2
+
+    async def run(self) -> int:
+        count = max(SENDERS_MIN, min(SENDERS_MAX, int(self.context.services.settings.messages_per_second * ROUND_TRIP)))
+        senders = [asyncio.ensure_future(self.send()) for _ in range(count)]
+        feeder = asyncio.ensure_future(self.feed(senders))
+        finished, sent, recorded_at = [], 0, time.monotonic()
+        try:
+            while (result := await self.results.get()) is not None:
+                finished.append(result)
+                if len(finished) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_SECONDS:
+                    sent += await _record(self.context, finished)
+                    finished, recorded_at = [], time.monotonic()
+            if finished:
+                sent += await _record(self.context, finished)
+            await feeder  # a claim that failed fails the dispatch, once what went out before it is recorded
             return sent
+        finally:
+            feeder.cancel()
+            for task in senders:
+                task.cancel()
+
+    async def feed(self, senders: list[asyncio.Future]) -> None:
+        try:
+            await self.claim()
+        finally:
+            for _ in senders:
+                self.outbox.put_nowait(None)
+            await asyncio.gather(*senders, return_exceptions=True)
+            self.results.put_nowait(None)
+
+    async def claim(self) -> None:
+        size = BATCH
+        while True:
+            claimed, outgoing = await _claim(self.context, size)
+            for item in outgoing:
+                self.outbox.put_nowait(item)
+            if len(claimed) < size:
+                return  # nothing more is due
+            while self.outbox.qsize() > self.low_water():
+                self.low.clear()
+                await self.low.wait()
+            pace = self.pace()
+            if pace is not None:  # half a second's worth, and no more than can go out within the budget
+                left = pace * (self.deadline - time.monotonic()) - self.outbox.qsize()
+                size = min(BATCH, max(10, int(pace * BATCH_SECONDS)), int(left))
+            if size <= 0 or time.monotonic() >= self.deadline:
+                return
+
+    async def send(self) -> None:
+        while (item := await self.outbox.get()) is not None:
+            if self.first_taken is None:
+                self.first_taken = time.monotonic()
+            self.taken += 1
+            if self.outbox.qsize() <= self.low_water():
+                self.low.set()
+            self.results.put_nowait(await _deliver(item))
 
 
-async def _send_and_record(context: CoachContext, outgoing: list[Outgoing]) -> int:
-    """Send a batch concurrently (the rate limiter paces it), recording results in small groups
-    as they come in: if the process dies, only what went out since the last record repeats."""
-    sending = [asyncio.ensure_future(_deliver(item)) for item in outgoing]
-    finished, sent, recorded_at = [], 0, time.monotonic()
-    for next_one in asyncio.as_completed(sending):
-        finished.append(await next_one)
-        if len(finished) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_SECONDS:
-            sent += await _record(context, finished)
-            finished, recorded_at = [], time.monotonic()
-    return sent + (await _record(context, finished) if finished else 0)
+async def _claim(context: CoachContext, size: int) -> tuple[list[Reminder], list[Outgoing]]:
+    """Claim up to `size` due rows and turn them into messages, in one short transaction."""
+    now = context.now()
+    async with context.db.unit() as uow:
+        claimed = list(await uow.reminders.claim(now, now + LEASE, size))
+        return claimed, await _prepare(context, uow, claimed, now)
 
 
 async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Reminder], now: datetime) -> list[Outgoing]:
@@ -141,6 +221,8 @@ async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Rem
     people = await uow.people.by_ids(row.person_id for row in claimed)
     episodes = await uow.episodes.current_for(people.keys())
     worse = await uow.checkins.heat_worse_counts(episode.id for episode in episodes.values())
+    reasons = {row.id: _why_not(people[row.person_id], row, now) for row in claimed if row.person_id in people}
+    checkins = await _CheckIns.read(uow, [row for row in claimed if row.kind in _CHECKIN_KINDS and reasons.get(row.id) is None], episodes, worse)
     outgoing, dropped = [], {}
     for person_id, rows in groupby(claimed, key=lambda row: row.person_id):
         person = people.get(person_id)
@@ -148,8 +230,13 @@ async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Rem
             continue  # erased meanwhile; the cascade took the rows
         together = []
         for row in rows:
-            reason = _why_not(person, row, now)
-            if reason is None and row.kind in _ALONE:
+            reason = reasons[row.id]
+            if reason is None and row.kind in _CHECKIN_KINDS:
+                item = _CHECKIN_KINDS[row.kind](context, checkins, person, row, now)
+                reason = item if isinstance(item, str) else None
+                if reason is None:
+                    outgoing.append(item)
+            elif reason is None and row.kind in _ALONE:
                 item = await _ALONE[row.kind](context, uow, person, row, now)
                 reason = item if isinstance(item, str) else None
                 if reason is None:
@@ -162,6 +249,7 @@ async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Rem
             episode = episodes.get(person_id)
             day_plan = protocol.plan_for(profile.episode_facts(episode), worse.get(episode.id, 0), now) if episode else None
             outgoing.append(_together(context, person, together, day_plan))
+    await checkins.write(uow, now)
     for reason, ids in dropped.items():
         log.info("reminders dropped reason=%s count=%s", reason, len(ids))
         await uow.reminders.set(ids, status="dropped", reason=reason)
@@ -188,32 +276,86 @@ def _why_not(person: Person, row: Reminder, now: datetime) -> str | None:
     return None
 
 
-async def _checkin(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+@dataclass
+class _CheckIns:
+    """The check-ins and nudges of one claimed batch: what they need is read in two queries and
+    what they change is written in a few statements, instead of several queries per person."""
+
+    episodes: dict[int, Episode]
+    worse: dict[int, int]
+    unfinished: dict[int, list[CheckIn]]  # each person's open check-ins, oldest first
+    last_done: dict[int, datetime]  # when each person last finished a check-in
+    begun: list[CheckIn] = field(default_factory=list)
+    nudges: list[tuple[int, str, str, datetime]] = field(default_factory=list)
+    missed: dict[int, Person] = field(default_factory=dict)
+
+    @classmethod
+    async def read(cls, uow: UnitOfWork, rows: list[Reminder], episodes: dict[int, Episode], worse: dict[int, int]) -> "_CheckIns":
+        asking = {row.person_id for row in rows if row.kind == Kind.CHECKIN}
+        unfinished = await uow.checkins.open_of({row.person_id for row in rows}) if rows else {}
+        last_done = await uow.checkins.last_completed(asking) if asking else {}
+        return cls(episodes, worse, unfinished, last_done)
+
+    def open_for(self, person_id: int) -> CheckIn | None:
+        unfinished = self.unfinished.get(person_id)
+        return unfinished[-1] if unfinished else None
+
+    def mark_missed(self, person: Person, started_before: datetime) -> None:
+        unfinished = self.unfinished.get(person.id, [])
+        missed = [opened for opened in unfinished if opened.started_at < started_before]
+        if missed:
+            for opened in missed:
+                opened.status = "missed"
+            self.unfinished[person.id] = [opened for opened in unfinished if opened.status == "open"]
+            self.missed[person.id] = person
+            log.info("checkin missed person=%s count=%s", person.id, len(missed))
+
+    def begin(self, person: Person, now: datetime) -> CheckIn:
+        """As `checkin.begin`: a new check-in with today's phase; stored (and made the person's
+        conversation) by `write`."""
+        episode = self.episodes[person.id]
+        phase = protocol.plan_for(profile.episode_facts(episode), self.worse.get(episode.id, 0), now).phase
+        opened = CheckIn(person_id=person.id, episode_id=episode.id, phase=phase, step=questions.PAIN.key, started_at=now, red_flags=[])
+        self.begun.append(opened)
+        self.unfinished.setdefault(person.id, []).append(opened)
+        return opened
+
+    async def write(self, uow: UnitOfWork, now: datetime) -> None:
+        if self.begun:
+            await uow.checkins.add_many(self.begun)  # one statement for them all; gives them their ids
+            await uow.conversations.set_many((opened.person_id, checkin.FLOW, opened.step, now, opened.id) for opened in self.begun)
+        await uow.reminders.plan_many(self.nudges)
+        for person in self.missed.values():
+            await caregivers.note_missed(uow, person, now)
+
+
+def _checkin(context: CoachContext, checkins: _CheckIns, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
     """The daily check-in opens (older unanswered ones count as missed), and a nudge is planned;
     under a care hold the next day's "how are you?" goes instead."""
     if person.care_hold_since is not None:
         if now - person.care_hold_since < care_hold.ASK_AFTER:
             return "hold"
         return Outgoing(person, [row], lambda: care_hold.ask_how_they_are(context, person))
-    if await uow.checkins.completed_since(person.id, row.due_at - ALREADY_DONE_WITHIN):
+    done = checkins.last_done.get(person.id)
+    if done is not None and done >= row.due_at - ALREADY_DONE_WITHIN:
         return "answered"  # they checked in by themselves earlier today
-    missed = await uow.checkins.mark_missed(person.id, started_before=row.due_at)
-    if missed:
-        log.info("checkin missed person=%s count=%s", person.id, missed)
-        await caregivers.note_missed(uow, person, now)
-    opened = await uow.checkins.open_for(person.id) or await checkin.begin(uow, person, now)
-    await uow.reminders.plan(person.id, [(Kind.NUDGE, row.local_key, now + NUDGE_AFTER)])
+    checkins.mark_missed(person, started_before=row.due_at)
+    opened = checkins.open_for(person.id) or checkins.begin(person, now)
+    checkins.nudges.append((person.id, Kind.NUDGE, row.local_key, now + NUDGE_AFTER))
     send = lambda: checkin.ask_current(context, person, opened, intro=wording.CHECKIN_INTRO, rate_limit_args=BULK)  # noqa: E731
     return Outgoing(person, [row], send, opened=opened)
 
 
-async def _nudge(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+def _nudge(context: CoachContext, checkins: _CheckIns, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
     """One gentle nudge for a check-in still unanswered two hours on."""
-    opened = await uow.checkins.open_for(person.id)
+    opened = checkins.open_for(person.id)
     if opened is None or opened.started_at > row.due_at - NUDGE_AFTER:
         return "answered"
     send = lambda: checkin.ask_current(context, person, opened, intro=wording.CHECKIN_NUDGE, rate_limit_args=BULK)  # noqa: E731
     return Outgoing(person, [row], send)
+
+
+_CHECKIN_KINDS = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge}  # prepared together for the whole batch
 
 
 async def _for_caregiver(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
@@ -230,7 +372,7 @@ async def _screen_again(context: CoachContext, uow: UnitOfWork, person: Person, 
 
 
 CARE_KINDS = (Kind.CARE_DAILY, Kind.CARE_WEEKLY, Kind.CARE_MISSED)
-_ALONE = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge, Kind.SCREENING: _screen_again} | dict.fromkeys(CARE_KINDS, _for_caregiver)
+_ALONE = {Kind.SCREENING: _screen_again} | dict.fromkeys(CARE_KINDS, _for_caregiver)  # each a message of its own
 
 
 def _together(context: CoachContext, person: Person, rows: list[Reminder], day_plan: protocol.DayPlan | None) -> Outgoing:
@@ -282,8 +424,8 @@ async def _record(context: CoachContext, finished: list[tuple[Outgoing, object]]
 
 
 async def _settle(uow: UnitOfWork, finished: list[tuple[Outgoing, object]], now: datetime) -> int:
-    """Record what happened to each message; returns how many went out."""
-    sent = 0
+    """Record what happened to each message (all that went out in one statement); returns how many went out."""
+    sent, delivered = 0, []
     for item, result in finished:
         ids = [row.id for row in item.rows]
         if isinstance(result, RetryLater):
@@ -301,8 +443,8 @@ async def _settle(uow: UnitOfWork, finished: list[tuple[Outgoing, object]], now:
         else:
             sent += 1
             message_id = result.message_id if isinstance(result, Message) else None
-            group = item.rows[0].group_id
-            await uow.reminders.set(ids, status="sent", sent_at=now, message_id=message_id, group_id=group)
+            delivered += ((row_id, message_id, item.rows[0].group_id) for row_id in ids)
+    await uow.reminders.mark_sent(delivered, now)
     return sent
 
 
