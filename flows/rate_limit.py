@@ -36,10 +36,13 @@ What is limited (the methods are the Bot API endpoint names PTB passes in):
   limiter.)
 
 Limits are enforced with GCRA (a token bucket kept as one timestamp): at most
-``overall_per_second`` grants in any one-second window, at most ``per_chat_per_second`` per chat
-(after an optional burst of ``per_chat_burst``), and in groups and channels (negative ids, ``@usernames``) also at most ``group_per_minute`` a
-minute. A chat also has at most one request in flight, so its messages arrive in the order they
-were granted. A message already granted (even bulk) counts toward its chat's limit.
+``per_chat_per_second`` per chat (after an optional burst of ``per_chat_burst``), in groups and
+channels (negative ids, ``@usernames``) also at most ``group_per_minute`` a minute, and overall
+at most ``overall_per_second`` in any one-second window. The overall pace may make up
+``overall_catch_up`` seconds of grants that came late (a busy event loop would otherwise lower
+the rate), and the one-second window is kept exactly, with the last second's grant times. A chat
+also has at most one request in flight, so its messages arrive in the order they were granted. A
+message already granted (even bulk) counts toward its chat's limit.
 
 ``RetryAfter`` (HTTP 429) from Telegram pauses the request's chat for ``retry_after`` seconds
 (plus ``retry_after_margin``); urgent and interactive requests are then retried up to
@@ -249,6 +252,8 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         flood_escalation_chats: This many chats getting a 429 within a second pause everything.
             None: a 429 only ever pauses its own chat (or everything, for a chat-less request).
         enabled: False turns limiting off: every call goes straight through, nothing is retried.
+        overall_catch_up: Seconds of overall pace that grants running late may make up, always
+            within ``overall_per_second`` in any one second.
     """
 
     __slots__ = (
@@ -271,7 +276,10 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         "_margin",
         "_max_retries",
         "_otat",
+        "_overall_cap",
         "_overall_interval",
+        "_overall_tolerance",
+        "_overall_window",
         "_passed_through",
         "_queued",
         "_ready",
@@ -297,6 +305,7 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         retry_after_margin: float = 0.1,
         flood_escalation_chats: int | None = 3,
         enabled: bool = True,
+        overall_catch_up: float = 0.25,
     ) -> None:
         for name, rate in (
             ("overall_per_second", overall_per_second),
@@ -307,12 +316,14 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
                 raise ValueError(f"{name} must be positive or None, not {rate!r}")
         if per_chat_burst < 1:
             raise ValueError("per_chat_burst must be at least 1")
-        if urgent_overdraft < 0 or max_retries < 0 or retry_after_margin < 0:
-            raise ValueError("urgent_overdraft, max_retries and retry_after_margin must not be negative")
+        if urgent_overdraft < 0 or max_retries < 0 or retry_after_margin < 0 or overall_catch_up < 0:
+            raise ValueError("urgent_overdraft, max_retries, retry_after_margin and overall_catch_up must not be negative")
         if flood_escalation_chats is not None and flood_escalation_chats < 1:
             raise ValueError("flood_escalation_chats must be at least 1 or None")
         self._enabled = enabled
         self._overall_interval = 1.0 / overall_per_second if overall_per_second else 0.0
+        self._overall_tolerance = overall_catch_up if overall_per_second else 0.0
+        self._overall_cap = max(1, math.floor(overall_per_second + 1e-9)) if overall_per_second else 0
         self._chat_interval = 1.0 / per_chat_per_second if per_chat_per_second else 0.0
         self._chat_tolerance = (per_chat_burst - 1) * self._chat_interval
         self._group_interval = 60.0 / group_per_minute if group_per_minute and per_chat_per_second else 0.0
@@ -342,6 +353,7 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         self._waiting: list[tuple[float, int, int, ChatKey, int]] = []  # (at, rank, seq, key, epoch)
         self._idle: list[tuple[float, int, ChatKey]] = []  # (at, unique, key)
         self._otat = -math.inf
+        self._overall_window: deque[float] = deque()  # grant times in the last second, oldest first
         self._global_pause_until = -math.inf
         self._recent_floods: deque[tuple[float, ChatKey]] = deque()
         self._timer: asyncio.TimerHandle | None = None
@@ -662,6 +674,7 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         self._in_flight += 1
         if self._overall_interval:
             self._otat = max(self._otat, now) + self._overall_interval
+            self._overall_window.append(now)
         if chat.limited:
             chat.tat = max(chat.tat, now) + self._chat_interval
             if chat.group and self._group_interval:
@@ -701,13 +714,23 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
             if picked is None:
                 wake = self._next_waiting()
                 break
-            if self._overall_interval and self._otat > now + _EPS:
-                wake = self._otat
+            if self._overall_interval and (wait := self._overall_wait(now)) is not None:
+                wake = wait
                 break
             self._grant(*picked, now)
         if self._idle and (wake is None or self._idle[0][0] < wake):
             wake = max(self._idle[0][0], now)
         self._arm(wake)
+
+    def _overall_wait(self, now: float) -> float | None:
+        """When the overall limit lets the next grant go, or None if it may go now."""
+        window = self._overall_window
+        while window and window[0] <= now - 1.0 + _EPS:
+            window.popleft()
+        if len(window) >= self._overall_cap:
+            return window[0] + 1.0
+        at = self._otat - self._overall_tolerance
+        return at if at > now + _EPS else None
 
     def _arm(self, when: float | None) -> None:
         if when is None:

@@ -173,6 +173,36 @@ async def test_each_chat_keeps_fifo_order_within_a_priority(make) -> None:
     assert chat_one == [f"a{i}" for i in range(5)] + [f"x{i}" for i in range(5)]  # bulk last
 
 
+# ----------------------------------------------------------------------------- overall limit
+
+
+async def test_grants_running_late_are_made_up_for_at_once(make) -> None:
+    """A queue that could not go for a while (here: held) gets a quarter second's worth at once."""
+    limiter = make(overall_per_second=20, per_chat_per_second=None)
+    log: Log = []
+    limiter.pause()
+    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(12)]
+    await settle(lambda: limiter.queue_depth("interactive") == 12)
+    limiter.resume()
+    await turns(50)  # no timer can fire: only what may go at this very moment has run
+    assert log == [f"m{i}" for i in range(6)]  # 0.25 s of 20/s, and the one due now
+    await limiter.shutdown()
+    await finish(*tasks)
+
+
+async def test_catching_up_never_exceeds_the_limit_in_one_second(make) -> None:
+    limiter = make(overall_per_second=10, per_chat_per_second=None, overall_catch_up=5.0)
+    log: Log = []
+    limiter.pause()
+    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(30)]
+    await settle(lambda: limiter.queue_depth("interactive") == 30)
+    limiter.resume()
+    await turns(50)
+    assert log == [f"m{i}" for i in range(10)]  # 5 s of catching up allowed, but 10 a second at most
+    await limiter.shutdown()
+    await finish(*tasks)
+
+
 # ------------------------------------------------------------------------------ chat limits
 
 
