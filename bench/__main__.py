@@ -38,13 +38,13 @@ class Plan:
     busy: float = 10.0
     presses_per_s: float = 100.0
     slow_steady: float = 10.0
-    baseline_timeout: float = 600.0
-    lead: float = 30.0
+    baseline_timeout: float = 900.0
+    lead: float = 10.0  # seconds before the baseline's jobs fire, plus 0.4 ms a person for its start-up
     notes: list[str] = field(default_factory=list)
 
 
 PLANS = {
-    "smoke": Plan(dispatch=[200], compare=[200], backlog=300, scale=[200], baseline_scale=[200], steady=1.5, busy=1.5, presses_per_s=20.0, lead=5.0),
+    "smoke": Plan(dispatch=[200], compare=[200], backlog=300, scale=[200], baseline_scale=[200], steady=1.5, busy=1.5, presses_per_s=20.0, lead=4.0),
     "quick": Plan(dispatch=[10_000], compare=[10_000], backlog=100_000, scale=[0, 10_000, 100_000], baseline_scale=[0, 10_000, 100_000]),
     "full": Plan(
         dispatch=[10_000, 100_000],
@@ -52,7 +52,6 @@ PLANS = {
         backlog=100_000,
         scale=[0, 10_000, 100_000, 1_000_000],
         baseline_scale=[0, 10_000, 100_000, 1_000_000],
-        lead=120.0,
     ),
 }
 
@@ -102,7 +101,8 @@ async def _run(args: argparse.Namespace) -> dict:
                 say(f"compare: {people} check-ins, limiter at {args.compare_rate}/s, coach (sqlite)")
                 coach = await scenarios.dispatch(workdir, "sqlite", people, timeout=args.timeout, rate=args.compare_rate)
                 say(f"compare: {people} check-ins, limiter at {args.compare_rate}/s, baseline run_daily jobs")
-                base = await scenarios.baseline_dispatch(workdir, people, rate=args.compare_rate, lead=plan.lead, timeout=args.timeout)
+                lead = plan.lead + people * 0.0004
+                base = await scenarios.baseline_dispatch(workdir, people, rate=args.compare_rate, lead=lead, timeout=args.timeout)
                 row = {"people": people, "rate": args.compare_rate, "coach": coach, "baseline": base}
                 if coach.get("cpu_s_per_1000") and base.get("cpu_s_per_1000"):
                     row["cpu_ratio"] = round(base["cpu_s_per_1000"] / coach["cpu_s_per_1000"], 2)

@@ -152,12 +152,14 @@ class Watch:
                 self.failed += 1
         self._pending = still
 
-    async def until(self, condition: Callable[["Watch"], bool], *, timeout: float, step: float = 0.05) -> bool:
+    async def until(self, condition: Callable[["Watch"], bool], *, timeout: float, quiet: float | None = None, step: float = 0.05) -> bool:
+        """Polls until `condition`; False after `timeout`, or once messages stopped coming for `quiet` seconds."""
         deadline = time.monotonic() + timeout
         while True:
             self.update()
             if condition(self):
                 return True
-            if time.monotonic() > deadline:
+            now = time.monotonic()
+            if now > deadline or (quiet is not None and self.sent_ok and now - self.sent_ok[-1].at > quiet):
                 return False
             await asyncio.sleep(step)

@@ -40,7 +40,8 @@ def render(results: dict) -> str:
         for r in results["compare"]:
             for name in ("coach", "baseline"):
                 x = r[name]
-                rows.append([name, r["people"], r["rate"], x.get("sent"), x.get("seconds"), x.get("msgs_per_s"), _fmt(x.get("cpu_s_per_1000"), 3), x.get("note", "")])
+                missing = "" if x.get("complete", True) else f"{r['people'] - x.get('sent', 0):,} never sent ({x.get('failed_requests', 0)} failed requests)"
+                rows.append([name, r["people"], r["rate"], x.get("sent"), x.get("seconds"), x.get("msgs_per_s"), _fmt(x.get("cpu_s_per_1000"), 3), x.get("note", missing)])
             rows.append(["baseline/coach CPU", "", "", "", "", "", _fmt(r.get("cpu_ratio"), 2), ""])
         parts.append(
             _table(
@@ -97,7 +98,7 @@ def render(results: dict) -> str:
                 [
                     r["backend"],
                     r["people"],
-                    coach["startup_s"],
+                    _fmt(coach["startup_s"], 3),
                     _fmt(coach["first_tick_s"], 3),
                     coach["rss_mb"],
                     _fmt(base.get("startup_s"), 2) if base else "-",

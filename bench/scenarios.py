@@ -12,6 +12,7 @@ from bench.harness import Watch, Worker, WorkerFailed
 from tests.botapi import BotApiDouble
 
 RED_FLAG_TEXT = "my legs just gave out and I can't feel my bum"  # an emergency: seek-care advice at once
+QUIET = 30.0  # a run that sent nothing for this long is over, complete or not (a lost message is reported, not waited for)
 
 
 def _config(api: BotApiDouble, url: str, mode: str = "coach", **extra) -> dict:
@@ -77,7 +78,7 @@ async def dispatch(workdir: Path, backend: str, people: int, *, timeout: float, 
         worker = await run.start(_config(run.api, run.url, **limits))
         serving = await worker.wait_event("serving")
         watch = Watch(run.api)
-        done = await watch.until(lambda w: len(w.sent_ok) >= people, timeout=timeout)
+        done = await watch.until(lambda w: len(w.sent_ok) >= people, timeout=timeout, quiet=QUIET)
         # the last tick records the last messages, then ends
         last_arrival = watch.sent_ok[-1].at if watch.sent_ok else time.monotonic()
         await _tick_over(worker, after=last_arrival)
@@ -388,7 +389,7 @@ async def baseline_dispatch(workdir: Path, people: int, *, rate: float, lead: fl
         await asyncio.sleep(fire_mono - 0.3 - time.monotonic())
         before = await worker.probe()
         watch = Watch(run.api)
-        done = await watch.until(lambda w: len(w.sent_ok) >= people, timeout=timeout)
+        done = await watch.until(lambda w: len(w.sent_ok) >= people, timeout=timeout, quiet=QUIET)
         last_arrival = watch.sent_ok[-1].at if watch.sent_ok else time.monotonic()
         await asyncio.sleep(0.5)
         after = await worker.probe()
