@@ -1,7 +1,8 @@
 """The database: engine set-up for SQLite (WAL) or PostgreSQL, migrations, and units of work."""
 
+import asyncio
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
 
 from alembic import command
@@ -49,6 +50,38 @@ def create_engine(url: str) -> AsyncEngine:
     return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
 
 
+class _OneWriter:
+    """SQLite's units of work, one at a time in this process, first come first served.
+
+    Each holds SQLite's write lock from its first statement (BEGIN IMMEDIATE). Left to SQLite,
+    the others wait in its busy handler, which sleeps up to 100 ms between tries and lets late
+    comers overtake: a tap behind a burst of reminders could wait seconds. Here they queue and
+    start the moment the previous one ends. A unit opened inside another by the same task
+    passes, as before; other processes still wait through the busy timeout.
+    """
+
+    def __init__(self) -> None:
+        self._lock: asyncio.Lock | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._owner: asyncio.Task | None = None
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        task = asyncio.current_task()
+        if task is not None and task is self._owner:
+            yield
+            return
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:  # a lock belongs to one event loop
+            self._lock, self._loop = asyncio.Lock(), loop
+        async with self._lock:
+            self._owner = task
+            try:
+                yield
+            finally:
+                self._owner = None
+
+
 def _alembic_config(connection: Connection) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -63,6 +96,7 @@ class Database:
         self.url = url
         self.engine = create_engine(url)
         self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        self._writer = _OneWriter() if self.engine.dialect.name == "sqlite" else None
 
     async def migrate(self) -> None:
         """Bring the schema up to the newest Alembic revision.
@@ -78,7 +112,7 @@ class Database:
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[UnitOfWork]:
         """A transaction: committed when the block ends, rolled back if it raises."""
-        async with self._sessions() as session, session.begin():
+        async with self._writer.turn() if self._writer else nullcontext(), self._sessions() as session, session.begin():
             yield UnitOfWork(session)
 
     async def close(self) -> None:

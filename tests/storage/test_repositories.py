@@ -25,8 +25,12 @@ async def db(database_url):
 
 async def _person(db: Database, telegram_id: int, **fields) -> Person:
     async with db.unit() as uow:
-        defaults = dict(created_at=NOW, consented_at=NOW, timezone="Europe/London", checkin_time=time(9), onboarded_at=NOW)
-        return await uow.people.add(Person(telegram_user_id=telegram_id, chat_id=telegram_id, **(defaults | fields)))
+        return await _person_in(uow, telegram_id, **fields)
+
+
+async def _person_in(uow, telegram_id: int, **fields) -> Person:
+    defaults = dict(created_at=NOW, consented_at=NOW, timezone="Europe/London", checkin_time=time(9), onboarded_at=NOW)
+    return await uow.people.add(Person(telegram_user_id=telegram_id, chat_id=telegram_id, **(defaults | fields)))
 
 
 async def test_migrations_create_every_table_and_can_run_again(db):
@@ -193,3 +197,25 @@ async def test_instances_starting_together_migrate_once(database_url):
     finally:
         await asyncio.gather(*(database.close() for database in databases))
     assert len(versions) == 1
+
+
+async def test_sqlite_units_of_work_take_turns_in_the_order_they_come(tmp_path):
+    """SQLite has one writer: units queue first come, first served, rather than race in its busy
+    handler (where a tap behind a burst of reminders could wait seconds)."""
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}")
+    await db.migrate()
+    order: list[int] = []
+
+    async def write(index: int) -> None:
+        async with db.unit() as uow:
+            await _person_in(uow, 1000 + index)
+            await asyncio.sleep(0.001)  # others arrive meanwhile
+            order.append(index)
+
+    try:
+        async with asyncio.timeout(60):
+            await asyncio.gather(*(write(index) for index in range(40)))
+    finally:
+        await db.close()
+    assert order == list(range(40))
+
