@@ -6,6 +6,7 @@ Handler groups run in order for every update:
    0  private-chat guard, commands, buttons, answers, fallbacks
 """
 
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -135,13 +136,20 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
 @asynccontextmanager
 async def started(application: Application) -> AsyncIterator[Application]:
     """Migrate, initialize, set the commands and start; when the block ends, stop (which first
-    finishes every update already queued and every running job), shut down and close the database."""
+    finishes every update already queued and every running job), shut down and close the database.
+
+    What start-up made (modules, handlers, compiled queries) lives as long as the process, so it is
+    frozen out of the garbage collector: each full collection would otherwise walk it all again,
+    stalling every reply for about 70 ms every few seconds under load.
+    """
     services: Services = application.bot_data["services"]
     await services.db.migrate()
     try:
         async with application:
             await application.bot.set_my_commands(COMMANDS)
             await application.start()
+            gc.collect()
+            gc.freeze()
             try:
                 yield application
             finally:
