@@ -2,8 +2,8 @@
 
 Handler groups run in order for every update:
   -2  triage every text and caption; escalate before anything else
-  -1  note that the person is reachable (they may have unblocked the bot)
    0  private-chat guard, commands, buttons, answers, fallbacks
+   1  note that the person is reachable (they may have unblocked the bot), out of the reply's way
 """
 
 import gc
@@ -96,7 +96,6 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
     private = filters.ChatType.PRIVATE
     typed = private & filters.UpdateType.MESSAGE  # a command edited into an old message does not run
     application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-2)
-    application.add_handler(TypeHandler(Update, _mark_reachable), group=-1)
     handlers = [
         MessageHandler(~private & filters.UpdateType.MESSAGES, general.on_group),
         CommandHandler("start", onboarding.start, filters=typed),
@@ -128,6 +127,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         MessageHandler(private & filters.UpdateType.MESSAGE, general.on_unsupported),
     ]
     application.add_handlers(handlers)
+    application.add_handler(TypeHandler(Update, _mark_reachable), group=1)
     application.add_error_handler(general.on_error)
     application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=0, name=TICK)
     return application
@@ -145,6 +145,7 @@ async def started(application: Application) -> AsyncIterator[Application]:
     services: Services = application.bot_data["services"]
     await services.db.migrate()
     try:
+        await services.db.warm()
         async with application:
             await application.bot.set_my_commands(COMMANDS)
             await application.start()

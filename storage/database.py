@@ -15,6 +15,9 @@ from storage.repositories import UnitOfWork
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 MIGRATION_LOCK = 0x636F616368  # "coach": the advisory lock key instances migrate under
+# PostgreSQL connections an instance keeps, opened at start-up (`Database.warm`): a burst of
+# replies would otherwise wait while new ones open and, beyond the pool, close again after use.
+POOL_SIZE = 20
 
 
 def default_url(data_dir: Path = Path("data")) -> str:
@@ -47,7 +50,7 @@ def create_engine(url: str) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "begin", _begin_immediate)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_async_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=0)
 
 
 class _OneWriter:
@@ -108,6 +111,17 @@ class Database:
             if connection.dialect.name == "postgresql":
                 await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), "head"))
+
+    async def warm(self) -> None:
+        """Open the pool's connections now (PostgreSQL; SQLite uses one at a time)."""
+        if self.engine.dialect.name != "postgresql":
+            return
+        opened = await asyncio.gather(*(self.engine.connect() for _ in range(POOL_SIZE)), return_exceptions=True)
+        for connection in opened:
+            if not isinstance(connection, BaseException):
+                await connection.close()  # back to the pool, which keeps it
+        if failed := next((error for error in opened if isinstance(error, BaseException)), None):
+            raise failed
 
     @asynccontextmanager
     async def unit(self) -> AsyncIterator[UnitOfWork]:

@@ -6,10 +6,10 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import event, inspect
 from sqlmodel import SQLModel
 
-from storage.database import Database
+from storage.database import POOL_SIZE, Database
 from storage.models import CheckIn, Episode, Person
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -219,3 +219,19 @@ async def test_sqlite_units_of_work_take_turns_in_the_order_they_come(tmp_path):
         await db.close()
     assert order == list(range(40))
 
+
+
+async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
+    """PostgreSQL's connections are opened at start-up and kept; SQLite's units take turns on one."""
+    await db.warm()
+    opened, closed = [], []
+    event.listen(db.engine.sync_engine.pool, "connect", lambda *_: opened.append(1))
+    event.listen(db.engine.sync_engine.pool, "close", lambda *_: closed.append(1))
+
+    async def reply(index: int) -> None:
+        async with db.unit() as uow:
+            await uow.people.by_telegram_id(index)
+            await asyncio.sleep(0.01)
+
+    await asyncio.gather(*(reply(index) for index in range(3 * POOL_SIZE)))
+    assert opened == [] and closed == []
