@@ -220,7 +220,6 @@ async def test_sqlite_units_of_work_take_turns_in_the_order_they_come(tmp_path):
     assert order == list(range(40))
 
 
-
 async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
     """PostgreSQL's connections are opened at start-up and kept; SQLite's units take turns on one."""
     await db.warm()
