@@ -103,7 +103,8 @@ async def on_button(update: Update, context: CoachContext) -> None:
     """A tapped check-in answer, a checklist tick, Done, Skip or Back."""
     query = update.callback_query
     callback = decode(query.data)
-    async with context.db.unit() as uow:
+    warning_signs = callback is not None and callback.step == questions.RED_FLAGS.key  # a tick may need advice at once
+    async with context.db.unit(urgent=warning_signs) as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         checkin = await uow.checkins.get(callback.ref, person.id) if person and callback else None
         if checkin is None or checkin.status != "open" or checkin.step != callback.step:

@@ -41,7 +41,7 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
     if assessment.tier is Tier.SELF_CARE and assessment.question is None:
         return
     try:
-        async with context.db.unit() as uow:
+        async with context.db.unit(urgent=True) as uow:
             person = await uow.people.by_telegram_id(update.effective_user.id)
     except SQLAlchemyError:
         log.exception("could not look up the person before escalating; advising anyway")
@@ -76,7 +76,7 @@ async def escalate(context: CoachContext, chat_id: int, person: Person | None, a
 
 async def _record(context: CoachContext, person: Person, assessment: Assessment, source: str) -> Escalation:
     now = context.now()
-    async with context.db.unit() as uow:
+    async with context.db.unit(urgent=True) as uow:
         escalation = await uow.escalations.add(
             Escalation(person_id=person.id, tier=assessment.tier.key, triggers=[t.id for t in assessment.triggers], source=source, created_at=now)
         )

@@ -1,6 +1,7 @@
 """The database: engine set-up for SQLite (WAL) or PostgreSQL, migrations, and units of work."""
 
 import asyncio
+from collections import deque
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, nullcontext
 from pathlib import Path
@@ -54,7 +55,8 @@ def create_engine(url: str) -> AsyncEngine:
 
 
 class _OneWriter:
-    """SQLite's units of work, one at a time in this process, first come first served.
+    """SQLite's units of work, one at a time in this process: urgent ones (escalations) first,
+    the rest first come, first served.
 
     Each holds SQLite's write lock from its first statement (BEGIN IMMEDIATE). Left to SQLite,
     the others wait in its busy handler, which sleeps up to 100 ms between tries and lets late
@@ -64,25 +66,45 @@ class _OneWriter:
     """
 
     def __init__(self) -> None:
-        self._lock: asyncio.Lock | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._busy = False
+        self._queues: tuple[deque[asyncio.Future], ...] = (deque(), deque())  # urgent, the rest
         self._owner: asyncio.Task | None = None
 
     @asynccontextmanager
-    async def turn(self) -> AsyncIterator[None]:
+    async def turn(self, urgent: bool) -> AsyncIterator[None]:
         task = asyncio.current_task()
         if task is not None and task is self._owner:
             yield
             return
         loop = asyncio.get_running_loop()
-        if self._loop is not loop:  # a lock belongs to one event loop
-            self._lock, self._loop = asyncio.Lock(), loop
-        async with self._lock:
-            self._owner = task
+        if self._loop is not loop:  # waiters belong to one event loop
+            self._loop, self._busy, self._queues = loop, False, (deque(), deque())
+        if self._busy:
+            turn = loop.create_future()
+            self._queues[0 if urgent else 1].append(turn)
             try:
-                yield
-            finally:
-                self._owner = None
+                await turn
+            except asyncio.CancelledError:
+                if turn.done() and not turn.cancelled():  # handed the turn as it was cancelled
+                    self._pass_on()
+                raise
+        self._busy, self._owner = True, task
+        try:
+            yield
+        finally:
+            self._owner = None
+            self._pass_on()
+
+    def _pass_on(self) -> None:
+        """The turn goes to the next waiter, urgent ones first; or to nobody."""
+        for queue in self._queues:
+            while queue:
+                turn = queue.popleft()
+                if not turn.done():  # not cancelled meanwhile
+                    turn.set_result(None)
+                    return
+        self._busy = False
 
 
 def _alembic_config(connection: Connection) -> Config:
@@ -124,9 +146,10 @@ class Database:
             raise failed
 
     @asynccontextmanager
-    async def unit(self) -> AsyncIterator[UnitOfWork]:
-        """A transaction: committed when the block ends, rolled back if it raises."""
-        async with self._writer.turn() if self._writer else nullcontext(), self._sessions() as session, session.begin():
+    async def unit(self, *, urgent: bool = False) -> AsyncIterator[UnitOfWork]:
+        """A transaction: committed when the block ends, rolled back if it raises. An `urgent` one
+        (on the way to seek-care advice) goes ahead of the others waiting for SQLite's writer."""
+        async with self._writer.turn(urgent) if self._writer else nullcontext(), self._sessions() as session, session.begin():
             yield UnitOfWork(session)
 
     async def close(self) -> None:

@@ -234,3 +234,35 @@ async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
 
     await asyncio.gather(*(reply(index) for index in range(3 * POOL_SIZE)))
     assert opened == [] and closed == []
+
+
+async def test_sqlite_an_urgent_unit_of_work_goes_ahead_of_the_queue(tmp_path):
+    """Seek-care advice waits for the one write in progress, not for everything queued behind it."""
+    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}")
+    await db.migrate()
+    order: list[str] = []
+    release = asyncio.Event()
+
+    async def write(name: str, urgent: bool = False, hold: asyncio.Event | None = None) -> None:
+        async with db.unit(urgent=urgent) as uow:
+            await uow.people.by_telegram_id(1)
+            order.append(name)
+            if hold is not None:
+                await hold.wait()
+
+    try:
+        async with asyncio.timeout(60):
+            running = asyncio.create_task(write("running", hold=release))
+            await asyncio.sleep(0.05)
+            queued = [asyncio.create_task(write(f"tap{index}")) for index in range(5)]
+            await asyncio.sleep(0.05)
+            cancelled = asyncio.create_task(write("gone"))
+            await asyncio.sleep(0.05)
+            cancelled.cancel()
+            urgent = asyncio.create_task(write("escalation", urgent=True))
+            await asyncio.sleep(0.05)
+            release.set()
+            await asyncio.gather(running, urgent, *queued)
+    finally:
+        await db.close()
+    assert order == ["running", "escalation", "tap0", "tap1", "tap2", "tap3", "tap4"]
