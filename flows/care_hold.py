@@ -10,12 +10,12 @@ flowchart LR
 
 from datetime import timedelta
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from coach import wording
 from coach.emergency_numbers import emergency_number
 from flows import checkin
-from flows.asking import answer_quietly, close
+from flows.asking import answer_quietly, close, send_text
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -27,10 +27,10 @@ ASK_AFTER = timedelta(hours=12)
 _ANSWERS = {"ok": wording.FOLLOW_UP_OK, "care": wording.FOLLOW_UP_CARE}
 
 
-async def ask_how_they_are(context: CoachContext, person: Person) -> Message:
-    """The day after urgent or emergency advice, in place of the check-in."""
+async def ask_how_they_are(context: CoachContext, person: Person) -> int:
+    """The day after urgent or emergency advice, in place of the check-in; returns its message id."""
     keyboard = InlineKeyboardMarkup([[button(label, FLOW, person.id, "how", value) for value, label in _ANSWERS.items()]])
-    return await context.bot.send_message(person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args=BULK)
+    return await send_text(context.bot, person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args=BULK)
 
 
 async def on_follow_up(update: Update, context: CoachContext) -> None:

@@ -29,7 +29,7 @@ from coach.reminders import REPLAN_WITHIN, HORIZON, Kind, summary_slots
 from coach.timezones import COMMON_ZONES
 from coach.triage import Tier
 from flows import profile, progress, screening
-from flows.asking import answer_quietly, ask, close, retick
+from flows.asking import answer_quietly, ask, close, retick, send_text
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import DONE, NONE, button, rows
@@ -379,7 +379,7 @@ async def summary(context: CoachContext, uow: UnitOfWork, person: Person, row: R
         )
         caption = summaries.weekly_caption(facts, sharing)
         chart = progress.chart_file(days, wording.chart_title(link.person_name or wording.SOMEONE), "week.png")
-        return None, lambda: context.bot.send_photo(link.caregiver_chat_id, chart, caption=caption, rate_limit_args=BULK)
+        return None, lambda: _send_chart(context, link, chart, caption)
     return None, _sender(context, link, summaries.daily_summary(await _day_facts(uow, person, link, episode, now), sharing))
 
 
@@ -400,7 +400,11 @@ async def _day_facts(uow: UnitOfWork, person: Person, link: CaregiverLink, episo
 
 
 def _sender(context: CoachContext, link: CaregiverLink, text: str):
-    return lambda: context.bot.send_message(link.caregiver_chat_id, text, rate_limit_args=BULK)
+    return lambda: send_text(context.bot, link.caregiver_chat_id, text, rate_limit_args=BULK)
+
+
+async def _send_chart(context: CoachContext, link: CaregiverLink, chart, caption: str) -> int:
+    return (await context.bot.send_photo(link.caregiver_chat_id, chart, caption=caption, rate_limit_args=BULK)).message_id
 
 
 async def alert_escalation(context: CoachContext, person: Person, tier: Tier) -> None:

@@ -15,7 +15,7 @@ interrupted check-in (or a restarted bot) continues where it stopped.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from telegram import Message, Update
+from telegram import Update
 
 from coach import checkin as questions
 from coach import wording
@@ -75,8 +75,8 @@ async def discard(uow: UnitOfWork, checkin: CheckIn) -> None:
 
 async def ask_current(
     context: CoachContext, person: Person, checkin: CheckIn, intro: str = "", rate_limit_args: dict | None = None
-) -> Message:
-    """Ask the question the check-in is on (scheduled ones at bulk priority)."""
+) -> int:
+    """Ask the question the check-in is on (scheduled ones at bulk priority); returns its message id."""
     phase = Phase(checkin.phase)
     question = questions.question(phase, checkin.step)
     back = questions.step_before(phase, question.key) is not None

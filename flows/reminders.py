@@ -23,7 +23,7 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from coach import checkin as questions
@@ -33,7 +33,7 @@ from coach.protocol import Phase
 from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, SNOOZE, STILL_USEFUL, Kind, ReminderSettings
 from coach.reminders import is_awake, is_stale, plan
 from flows import care_hold, caregivers, checkin, profile, screening
-from flows.asking import answer_quietly, close
+from flows.asking import answer_quietly, close, send_text
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
@@ -106,7 +106,7 @@ class Outgoing:
 
     person: Person
     rows: list[Reminder]
-    send: Callable[[], Awaitable[Message | None]]
+    send: Callable[[], Awaitable[int]]  # sends it; the message id
     opened: CheckIn | None = None  # the check-in this message opened
     to_caregiver: bool = False  # sent to someone the person shares with, not to the person
 
@@ -386,10 +386,10 @@ def _together(context: CoachContext, person: Person, rows: list[Reminder], day_p
         choices.append((SKIP_TODAY, wording.REMINDER_SKIP_TODAY))
     keyboard = InlineKeyboardMarkup([[button(label, FLOW, group, "r", value) for value, label in choices]])
     text = wording.reminder_message(kinds, day_plan)
-    return Outgoing(person, rows, lambda: context.bot.send_message(person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK))
+    return Outgoing(person, rows, lambda: send_text(context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK))
 
 
-async def _deliver(item: Outgoing) -> tuple[Outgoing, Message | RetryLater | Forbidden]:
+async def _deliver(item: Outgoing) -> tuple[Outgoing, int | RetryLater | Forbidden]:
     """Send one message; a fault becomes a value, so one person's failure never stops the batch."""
     try:
         return item, await item.send()
@@ -442,7 +442,7 @@ async def _settle(uow: UnitOfWork, finished: list[tuple[Outgoing, object]], now:
                 await checkin.discard(uow, item.opened)
         else:
             sent += 1
-            message_id = result.message_id if isinstance(result, Message) else None
+            message_id = result if isinstance(result, int) else None
             delivered += ((row_id, message_id, item.rows[0].group_id) for row_id in ids)
     await uow.reminders.mark_sent(delivered, now)
     return sent

@@ -13,12 +13,12 @@ person chose to share it, to their caregivers' summaries.
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import InlineKeyboardMarkup, Update
 
 from coach import start_back, wording
 from coach.clock_times import local_occurrence
 from coach.reminders import Kind
-from flows.asking import answer_quietly, ask, close
+from flows.asking import answer_quietly, ask, close, send_text
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import BACK, button
@@ -31,11 +31,11 @@ OFFER = "offer"
 AGAIN_AFTER_CHECKIN = timedelta(minutes=30)  # the two-week offer comes half an hour after that day's check-in
 
 
-async def offer(context: CoachContext, person: Person, text: str = wording.START_BACK_INTRO, bulk: bool = False) -> Message:
-    """Ask whether they would answer the questionnaire now."""
+async def offer(context: CoachContext, person: Person, text: str = wording.START_BACK_INTRO, bulk: bool = False) -> int:
+    """Ask whether they would answer the questionnaire now; returns the message id."""
     choices = ((wording.START_BACK_YES, "yes"), (wording.START_BACK_LATER, "no"))
     keyboard = InlineKeyboardMarkup([[button(label, FLOW, person.id, OFFER, value) for label, value in choices]])
-    return await context.bot.send_message(person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK if bulk else None)
+    return await send_text(context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK if bulk else None)
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
