@@ -52,10 +52,15 @@ async def retick(query: CallbackQuery, question: Question, flow: str, ref: int, 
 
 
 async def close(query: CallbackQuery, answer: str) -> None:
-    """Replace the answered question's keyboard with the answer, so old buttons cannot be pressed."""
+    """Replace the answered question's keyboard with the answer, so old buttons cannot be pressed
+    (through `do_api_request`, as `send_text`: Telegram's echo of the edit is not needed)."""
     message = query.message
+    if message is None:  # an inline-mode message: the coach sends none
+        return
     prompt = message.text if isinstance(message, Message) and message.text else ""
-    await edit_quietly(query.edit_message_text(f"{prompt}\n\n→ {answer}" if prompt else f"→ {answer}"))
+    text = f"{prompt}\n\n→ {answer}" if prompt else f"→ {answer}"
+    edit = {"chat_id": message.chat.id, "message_id": message.message_id, "text": text}
+    await edit_quietly(query.get_bot().do_api_request("editmessagetext", api_kwargs=edit))
 
 
 async def edit_quietly(editing: Awaitable) -> None:
