@@ -88,7 +88,8 @@ class Episodes:
         return {episode.person_id: episode for episode in result.scalars()}
 
     async def cold_phase_ended(self, now: datetime, cold_period: timedelta, limit: int = 200) -> list[tuple[Episode, Person]]:
-        """Episodes still announced as cold whose 48 hours are over, with their reachable owner."""
+        """Episodes still announced as cold whose 48 hours are over, with their reachable owner;
+        on PostgreSQL, ones another tick (or instance) is announcing right now are skipped."""
         result = await self.session.execute(
             select(Episode, Person)
             .join(Person, col(Person.id) == Episode.person_id)
@@ -101,6 +102,7 @@ class Episodes:
                 col(Person.blocked_at).is_(None),
             )
             .limit(limit)
+            .with_for_update(of=Episode, skip_locked=True)
         )
         return [(episode, person) for episode, person in result.all()]
 

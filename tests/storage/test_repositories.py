@@ -176,6 +176,31 @@ async def test_a_failed_unit_of_work_stores_nothing(db):
         assert await uow.people.by_telegram_id(1) is None
 
 
+async def test_two_ticks_at_once_never_announce_the_same_heat_phase(db):
+    """Overlapping ticks (or instances): what one is announcing, the other does not take."""
+    person = await _person(db, 1)
+    async with db.unit() as uow:
+        await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(hours=49), created_at=NOW))
+    taken = asyncio.Event()
+    second: list = []
+
+    async def other_tick() -> None:
+        await taken.wait()
+        async with db.unit() as uow:
+            second.extend(await uow.episodes.cold_phase_ended(NOW, timedelta(hours=48)))
+
+    async with asyncio.timeout(30):
+        other = asyncio.create_task(other_tick())
+        async with db.unit() as uow:
+            first = await uow.episodes.cold_phase_ended(NOW, timedelta(hours=48))
+            taken.set()
+            await asyncio.sleep(0.2)  # the other tick looks while this one has not committed
+            for episode, _ in first:
+                episode.announced_phase = "heat"
+        await other
+    assert len(first) == 1 and second == []
+
+
 async def test_conversation_position_survives_a_new_connection(db, database_url):
     person = await _person(db, 1)
     async with db.unit() as uow:
