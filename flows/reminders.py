@@ -441,9 +441,8 @@ async def _settle(uow: UnitOfWork, finished: list[tuple[Outgoing, object]], now:
             if item.opened is not None:
                 await checkin.discard(uow, item.opened)
         else:
-            sent += 1
-            message_id = result if isinstance(result, int) else None
-            delivered += ((row_id, message_id, item.rows[0].group_id) for row_id in ids)
+            sent += 1  # result is the message id
+            delivered += ((row_id, result, item.rows[0].group_id) for row_id in ids)
     await uow.reminders.mark_sent(delivered, now)
     return sent
 
