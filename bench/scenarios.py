@@ -97,24 +97,29 @@ async def dispatch(workdir: Path, backend: str, people: int, *, timeout: float, 
         first = next(e for e in ticks if e["event"] == "tick_start")
         ended = [e for e in ticks if e["event"] == "tick_end" and e["t"] >= last_arrival]
         end = ended[0] if ended else await worker.probe()
-        sent = len(watch.sent_ok)
-        wall = last_arrival - first["t"]
+        result = _delivery(backend, people, rate, watch, done, wall=last_arrival - first["t"], before=first, after=end, serving=serving)
         cpu = end["cpu"] - first["cpu"]
-        return {
-            "backend": backend,
-            "people": people,
-            "limiter_per_s": rate,
-            "sent": sent,
-            "complete": done,
-            "failed_requests": watch.failed,
-            "seconds": round(wall, 3),
-            "msgs_per_s": round(sent / wall, 1) if wall > 0 else None,
-            "cpu_s": round(cpu, 3),
-            "cpu_s_per_1000": _per_1000(cpu, sent),
-            "cpu_share": round(cpu / (end["t"] - first["t"]), 3) if end["t"] > first["t"] else None,
-            "startup_s": round(serving["startup_s"], 3),
-            "peak_rss_mb": round(end["peak_mb"], 1),
-        }
+        return result | {"cpu_share": round(cpu / (end["t"] - first["t"]), 3) if end["t"] > first["t"] else None}
+
+
+def _delivery(backend: str, people: int, rate: float | None, watch: Watch, done: bool, *, wall: float, before: dict, after: dict, serving: dict) -> dict:
+    """What a dispatch run sent, how fast and at what CPU cost (coach and baseline alike)."""
+    sent = len(watch.sent_ok)
+    cpu = after["cpu"] - before["cpu"]
+    return {
+        "backend": backend,
+        "people": people,
+        "limiter_per_s": rate,
+        "sent": sent,
+        "complete": done,
+        "failed_requests": watch.failed,
+        "seconds": round(wall, 3),
+        "msgs_per_s": round(sent / wall, 1) if wall > 0 else None,
+        "cpu_s": round(cpu, 3),
+        "cpu_s_per_1000": _per_1000(cpu, sent),
+        "startup_s": round(serving["startup_s"], 3),
+        "peak_rss_mb": round(after["peak_mb"], 1),
+    }
 
 
 async def _tick_over(worker: Worker, *, after: float, timeout: float = 60.0) -> None:
@@ -404,20 +409,4 @@ async def baseline_dispatch(workdir: Path, people: int, *, rate: float, lead: fl
         last_arrival = watch.sent_ok[-1].at if watch.sent_ok else time.monotonic()
         await asyncio.sleep(0.5)
         after = await worker.probe()
-        sent = len(watch.sent_ok)
-        wall = last_arrival - fire_mono
-        cpu = after["cpu"] - before["cpu"]
-        return {
-            "backend": backend,
-            "people": people,
-            "limiter_per_s": rate,
-            "sent": sent,
-            "complete": done,
-            "failed_requests": watch.failed,
-            "seconds": round(wall, 3),
-            "msgs_per_s": round(sent / wall, 1) if wall > 0 else None,
-            "cpu_s": round(cpu, 3),
-            "cpu_s_per_1000": _per_1000(cpu, sent),
-            "startup_s": round(serving["startup_s"], 3),
-            "peak_rss_mb": round(after["peak_mb"], 1),
-        }
+        return _delivery(backend, people, rate, watch, done, wall=last_arrival - fire_mono, before=before, after=after, serving=serving)
