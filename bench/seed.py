@@ -60,7 +60,7 @@ async def fresh_database(kind: str, workdir: Path) -> str:
     """An empty, migrated database: an SQLite file under `workdir`, or a new bench_* PostgreSQL database."""
     if kind == "sqlite":
         path = workdir / f"bench_{uuid.uuid4().hex[:8]}.db"
-        url = f"sqlite+aiosqlite:///{path}"
+        url = f"sqlite:///{path}"
     else:
         name = f"bench_{uuid.uuid4().hex[:12]}"
         admin = await asyncpg.connect(_dsn(POSTGRES_URL), timeout=5)

@@ -11,7 +11,7 @@ orchestrator runs, and reports on stdout, one JSON object per line:
   {"event": "stopped", ...}        after "stop" on stdin: the application has shut down
 
 Times are `time.monotonic()` (one clock for every process on the machine), CPU is
-`time.process_time()` (every thread of this process: the event loop and aiosqlite's threads).
+`time.process_time()` (every thread of this process).
 """
 
 import asyncio

@@ -18,7 +18,6 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from aiohttp import web
-from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.ext import Application
@@ -83,8 +82,8 @@ class WebhookServer:
     async def _database_answers(self) -> bool:
         services: Services = self.application.bot_data["services"]
         try:
-            async with asyncio.timeout(HEALTH_TIMEOUT), services.db.engine.connect() as connection:
-                await connection.execute(text("SELECT 1"))
+            async with asyncio.timeout(HEALTH_TIMEOUT):
+                await services.db.ping()
         except (SQLAlchemyError, OSError, TimeoutError):
             log.warning("health check: the database does not answer")
             return False

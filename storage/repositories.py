@@ -9,12 +9,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
 from storage.models import CaregiverInvite, CaregiverLink, CheckIn, Conversation, Episode, Escalation, Person, Reminder, Screening
+from storage.sqlite import SessionOnTheLoop
+
+
+# PostgreSQL's sessions are SQLAlchemy's own; SQLite's run on the loop with the same methods.
+AnySession = AsyncSession | SessionOnTheLoop
 
 
 class People:
     """People who agreed to be coached."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def by_telegram_id(self, telegram_user_id: int) -> Person | None:
@@ -67,7 +72,7 @@ class People:
 class Episodes:
     """Episodes of back symptoms."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def current(self, person_id: int) -> Episode | None:
@@ -110,7 +115,7 @@ class Episodes:
 class CheckIns:
     """Check-ins and their answers."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def add(self, checkin: CheckIn) -> CheckIn:
@@ -237,7 +242,7 @@ class CheckIns:
 class Conversations:
     """Which conversation each person is in, and on which step."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def get(self, person_id: int) -> Conversation | None:
@@ -271,7 +276,7 @@ class Conversations:
 class Escalations:
     """Seek-care messages that were sent."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def add(self, escalation: Escalation) -> Escalation:
@@ -308,7 +313,7 @@ class Escalations:
 class Reminders:
     """Reminders planned ahead as rows, claimed with a lease when due."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def plan(self, person_id: int, slots: Iterable[tuple[str, str, datetime]]) -> None:
@@ -411,7 +416,7 @@ class Reminders:
 class Caregivers:
     """Invitations and the links between a person and the people they share with."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def add(self, row: CaregiverInvite | CaregiverLink) -> CaregiverInvite | CaregiverLink:
@@ -492,7 +497,7 @@ class Caregivers:
 class Screenings:
     """STarT Back questionnaires."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def add(self, screening: Screening) -> Screening:
@@ -522,7 +527,7 @@ class PersonalData:
     # Every table that holds a person's data, erased children first.
     TABLES = (Reminder, CheckIn, Escalation, Conversation, CaregiverInvite, CaregiverLink, Screening, Episode)
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
 
     async def export(self, telegram_user_id: int) -> dict[str, list[dict]] | None:
@@ -554,7 +559,7 @@ class PersonalData:
 class UnitOfWork:
     """One transaction's repositories, sharing its session."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AnySession):
         self.session = session
         self.people = People(session)
         self.episodes = Episodes(session)

@@ -44,7 +44,7 @@ async def _drop_postgres_database(url: str) -> None:
 async def database_url(request, tmp_path) -> AsyncIterator[str]:
     """An empty database URL, once for SQLite and once for PostgreSQL."""
     if request.param == "sqlite":
-        yield f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}"
+        yield f"sqlite:///{tmp_path / 'coach.db'}"
         return
     url = await _fresh_postgres_database()
     try:

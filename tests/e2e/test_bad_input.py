@@ -63,8 +63,7 @@ async def test_forged_buttons_inside_settings_change_nothing(bot, alex, api):
 async def _rename(database_url: str, old: str, new: str) -> None:
     database = Database(database_url)
     try:
-        async with database.engine.begin() as connection:
-            await connection.execute(text(f"ALTER TABLE {old} RENAME TO {new}"))
+        await database.run_sync(lambda connection: connection.execute(text(f"ALTER TABLE {old} RENAME TO {new}")))
     finally:
         await database.close()
 

@@ -16,7 +16,7 @@ def _env(api: BotApiDouble, tmp_path: Path) -> dict[str, str]:
     return os.environ | {
         "TELEGRAM_BOT_TOKEN": api.token,
         "TELEGRAM_API_BASE_URL": api.base_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'coach.db'}",
         "LOG_LEVEL": "DEBUG",
     }
 

@@ -17,7 +17,7 @@ from aiohttp import web
 from flows.app import build_application
 from flows.config import Settings
 from flows.webhook import HEALTH_PATH, SECRET_HEADER, serving
-from storage.database import create_engine
+from storage.database import Database
 from storage.models import CheckIn
 from storage.models import Person as PersonRow
 from tests.botapi import BotApiDouble
@@ -102,7 +102,7 @@ def _count(person: Person, contains: str) -> int:
 
 
 async def test_requests_without_the_right_secret_are_rejected_and_garbage_gets_400(api, clock, tmp_path):
-    async with instance(api, clock, f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}") as url:
+    async with instance(api, clock, f"sqlite:///{tmp_path / 'coach.db'}") as url:
         start = api.send_text(1001, "/start")  # no webhook is set: the test delivers it by hand
         assert await _post(url, start, secret=None) == 403
         assert await _post(url, start, secret="wrong") == 403
@@ -149,7 +149,7 @@ async def test_shutdown_drains_updates_in_flight_and_health_turns_503(api, clock
     stop, ready = asyncio.Event(), asyncio.get_running_loop().create_future()
 
     async def serve() -> None:
-        async with instance(api, clock, f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}") as address:
+        async with instance(api, clock, f"sqlite:///{tmp_path / 'coach.db'}") as address:
             ready.set_result(address)
             await stop.wait()
 
@@ -177,16 +177,16 @@ async def test_shutdown_drains_updates_in_flight_and_health_turns_503(api, clock
 
 
 async def test_health_is_503_while_the_database_does_not_answer(api, clock, tmp_path, monkeypatch):
-    settings = _settings(api, f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}")
+    settings = _settings(api, f"sqlite:///{tmp_path / 'coach.db'}")
     application = build_application(settings, clock=clock.now)
-    database = application.bot_data["services"].db
+    services = application.bot_data["services"]
     async with serving(application, settings) as url:
         assert await _health(url) == 200
-        unreachable = create_engine("postgresql+asyncpg://coach@127.0.0.1:1/coach")
-        monkeypatch.setattr(database, "engine", unreachable)
+        unreachable = Database("postgresql+asyncpg://coach@127.0.0.1:1/coach")
+        monkeypatch.setattr(services, "db", unreachable)
         assert await _health(url) == 503
         monkeypatch.undo()
-        await unreachable.dispose()
+        await unreachable.close()
         assert await _health(url) == 200  # it recovers by itself
 
 
@@ -202,7 +202,7 @@ async def test_coach_webhook_registers_serves_and_exits_0_on_sigterm_mid_update(
         env = os.environ | {
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_BASE_URL": api.base_url,
-            "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'coach.db'}",
             "LOG_LEVEL": "DEBUG",
             "WEBHOOK_SECRET_TOKEN": SECRET,
             "WEBHOOK_LISTEN": "127.0.0.1",

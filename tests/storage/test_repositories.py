@@ -1,12 +1,13 @@
 """The repositories, run against real SQLite and real PostgreSQL."""
 
 import asyncio
+import sqlite3
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import event, inspect
+from sqlalchemy import Engine, event, inspect
 from sqlmodel import SQLModel
 
 from storage.database import POOL_SIZE, Database
@@ -35,8 +36,7 @@ async def _person_in(uow, telegram_id: int, **fields) -> Person:
 
 async def test_migrations_create_every_table_and_can_run_again(db):
     await db.migrate()
-    async with db.engine.connect() as connection:
-        tables = await connection.run_sync(lambda sync: set(inspect(sync).get_table_names()))
+    tables = await db.run_sync(lambda connection: set(inspect(connection).get_table_names()))
     assert {"person", "episode", "checkin", "conversation", "escalation", "alembic_version"} <= tables
 
 
@@ -44,8 +44,7 @@ async def test_the_models_match_the_migrations(db):
     def differences(sync):
         return compare_metadata(MigrationContext.configure(sync), SQLModel.metadata)
 
-    async with db.engine.connect() as connection:
-        assert await connection.run_sync(differences) == []
+    assert await db.run_sync(differences) == []
 
 
 async def test_times_come_back_as_the_same_utc_instant(db):
@@ -217,17 +216,16 @@ async def test_instances_starting_together_migrate_once(database_url):
     try:
         async with asyncio.timeout(60):  # without the lock, PostgreSQL instances deadlock or collide
             await asyncio.gather(*(database.migrate() for database in databases))
-        async with databases[0].engine.connect() as connection:
-            versions = (await connection.exec_driver_sql("SELECT version_num FROM alembic_version")).all()
+        versions = await databases[0].run_sync(lambda connection: connection.exec_driver_sql("SELECT version_num FROM alembic_version").all())
     finally:
         await asyncio.gather(*(database.close() for database in databases))
     assert len(versions) == 1
 
 
 async def test_sqlite_units_of_work_take_turns_in_the_order_they_come(tmp_path):
-    """SQLite has one writer: units queue first come, first served, rather than race in its busy
-    handler (where a tap behind a burst of reminders could wait seconds)."""
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}")
+    """SQLite has one writer: units queue first come, first served, rather than poll for its
+    write lock (where a tap behind a burst of reminders could wait seconds)."""
+    db = Database(f"sqlite:///{tmp_path / 'coach.db'}")
     await db.migrate()
     order: list[int] = []
 
@@ -245,12 +243,49 @@ async def test_sqlite_units_of_work_take_turns_in_the_order_they_come(tmp_path):
     assert order == list(range(40))
 
 
+async def test_sqlite_another_process_holding_the_write_lock_stalls_no_one_else(tmp_path):
+    """A CLI command writing to the database makes a unit of work wait for it, in pauses: the
+    bot's other tasks (another person's reply, an escalation) run meanwhile."""
+    path = tmp_path / "coach.db"
+    db = Database(f"sqlite+aiosqlite:///{path}")  # the driver older settings name still works
+    await db.migrate()
+    other_process = sqlite3.connect(path, isolation_level=None)
+    other_process.execute("BEGIN IMMEDIATE")
+    beats = 0
+
+    async def heartbeat() -> None:
+        nonlocal beats
+        while True:
+            beats += 1
+            await asyncio.sleep(0.01)
+
+    async def write() -> None:
+        async with db.unit() as uow:
+            await _person_in(uow, 77)
+
+    beating = asyncio.create_task(heartbeat())
+    writing = asyncio.create_task(write())
+    try:
+        await asyncio.sleep(0.5)
+        assert not writing.done() and beats >= 10  # waiting, and the loop ran on (blocked, it beats once)
+        other_process.execute("COMMIT")
+        await asyncio.wait_for(writing, 5)
+        async with db.unit() as uow:
+            assert await uow.people.by_telegram_id(77) is not None
+    finally:
+        beating.cancel()
+        writing.cancel()
+        other_process.close()
+        await db.close()
+
+
 async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
     """PostgreSQL's connections are opened at start-up and kept; SQLite's units take turns on one."""
     await db.warm()
     opened, closed = [], []
-    event.listen(db.engine.sync_engine.pool, "connect", lambda *_: opened.append(1))
-    event.listen(db.engine.sync_engine.pool, "close", lambda *_: closed.append(1))
+    pool = db.engine.pool if isinstance(db.engine, Engine) else db.engine.sync_engine.pool
+    event.listen(pool, "connect", lambda *_: opened.append(1))
+    event.listen(pool, "close", lambda *_: closed.append(1))
 
     async def reply(index: int) -> None:
         async with db.unit() as uow:
@@ -263,7 +298,7 @@ async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
 
 async def test_sqlite_an_urgent_unit_of_work_goes_ahead_of_the_queue(tmp_path):
     """Seek-care advice waits for the one write in progress, not for everything queued behind it."""
-    db = Database(f"sqlite+aiosqlite:///{tmp_path / 'coach.db'}")
+    db = Database(f"sqlite:///{tmp_path / 'coach.db'}")
     await db.migrate()
     order: list[str] = []
     release = asyncio.Event()
