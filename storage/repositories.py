@@ -32,11 +32,13 @@ class People:
         return person
 
     async def mark_reachable(self, telegram_user_id: int) -> None:
-        """The person wrote to the bot: if they had blocked it, they have unblocked it."""
+        """The person wrote to the bot: if they had blocked it, they have unblocked it.
+
+        Runs for every update, so on the table: the ORM's UPDATE would also look for the row
+        among loaded objects, which here are none (1.5-2 times the CPU)."""
+        person = Person.__table__
         await self.session.execute(
-            update(Person)
-            .where(col(Person.telegram_user_id) == telegram_user_id, col(Person.blocked_at).is_not(None))
-            .values(blocked_at=None, planned_until=None)
+            update(person).where(person.c.telegram_user_id == telegram_user_id, person.c.blocked_at.is_not(None)).values(blocked_at=None, planned_until=None)
         )
 
     async def mark_blocked(self, person_id: int, now: datetime) -> None:
