@@ -41,7 +41,7 @@ async def on_follow_up(update: Update, context: CoachContext) -> None:
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         if person is None or callback is None or callback.ref != person.id or person.care_hold_since is None or callback.value not in _ANSWERS:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         opened = None
         if callback.value == "ok":

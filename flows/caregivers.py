@@ -110,7 +110,7 @@ async def _share(update: Update, context: CoachContext, callback) -> bool:
         ticks = invites.ticked(sharing)
         if callback.value in (DONE, NONE):
             if callback.value == NONE or not ticks:
-                await query.answer(wording.SHARE_NOTHING)
+                uow.on_commit(query.answer(wording.SHARE_NOTHING))
                 return True
             if "missed" in ticks:
                 await uow.conversations.set(person.id, FLOW, invites.MISSED_AFTER.key, context.now(), invite.id)
@@ -235,7 +235,7 @@ async def on_invitation(update: Update, context: CoachContext) -> None:
     async with context.db.unit() as uow:
         invite = await uow.caregivers.invite_by_hash(invites.hash_code(code)) if code else None
         if invite is None or invite.id != callback.ref:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         person = await uow.session.get(Person, invite.person_id)
         refusal = await _refusal(uow, invite, person, user.id, now)

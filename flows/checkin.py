@@ -43,7 +43,7 @@ async def checkin_command(update: Update, context: CoachContext) -> None:
     """/checkin: continue an unfinished check-in, or start one now."""
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if not await profile.require_onboarded(update, person):
+        if not profile.require_onboarded(uow, update, person):
             return
         checkin = await uow.checkins.open_for(person.id)
         intro = wording.CHECKIN_RESUME if checkin else wording.CHECKIN_INTRO
@@ -108,7 +108,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         checkin = await uow.checkins.get(callback.ref, person.id) if person and callback else None
         if checkin is None or checkin.status != "open" or checkin.step != callback.step:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         outcome = await _answer(uow, checkin, callback.value, context.now())
     if outcome is None:

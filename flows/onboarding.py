@@ -71,7 +71,7 @@ async def on_consent(update: Update, context: CoachContext) -> None:
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         if person is not None:  # a second press of an old button
-            await context.bot.send_message(update.effective_chat.id, wording.BUTTON_EXPIRED)
+            uow.on_commit(context.bot.send_message(update.effective_chat.id, wording.BUTTON_EXPIRED))
             return
         person = await uow.people.add(
             Person(telegram_user_id=update.effective_user.id, chat_id=update.effective_chat.id, created_at=now, consented_at=now)
@@ -88,7 +88,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
     async with context.db.unit() as uow:
         person, conversation = await _current(uow, update.effective_user.id, callback)
         if conversation is None:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         question = onboarding.BY_KEY[conversation.step]
         if callback.value == BACK:
@@ -97,7 +97,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
         else:
             option = question.option(callback.value)
             if option is None:
-                await query.answer(wording.BUTTON_EXPIRED)
+                uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
                 return
             following = await record(uow, person, conversation, question.key, option.value, context.now())
     await answer_quietly(query)  # an injury's advice may follow: no cosmetic call may hold it up

@@ -11,7 +11,7 @@ async def plan_command(update: Update, context: CoachContext) -> None:
     """Show today's plan."""
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if not await profile.require_onboarded(update, person):
+        if not profile.require_onboarded(uow, update, person):
             return
         plan = await profile.plan_at(uow, await uow.episodes.current(person.id), context.now())
         extra = start_back.plan_line(await screening.latest_result(uow, person.id))

@@ -30,7 +30,7 @@ async def settings_command(update: Update, context: CoachContext) -> None:
     """Show the settings and what can be changed."""
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if not await profile.require_onboarded(update, person):
+        if not profile.require_onboarded(uow, update, person):
             return
         await uow.conversations.set(person.id, FLOW, MENU, context.now())
     await _menu(context, person)
@@ -51,7 +51,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
         conversation = await uow.conversations.get(person.id) if person and callback else None
         current = conversation is not None and conversation.flow == FLOW and conversation.step == callback.step
         if not current or callback.ref != person.id:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         if callback.step == MENU:
             if callback.value == "close":
@@ -59,13 +59,13 @@ async def on_button(update: Update, context: CoachContext) -> None:
             elif callback.value in onboarding.SETTINGS or callback.value == KINDS:
                 await uow.conversations.set(person.id, FLOW, callback.value, now)
             else:
-                await query.answer(wording.BUTTON_EXPIRED)
+                uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
                 return
         elif callback.value == BACK:
             await uow.conversations.set(person.id, FLOW, MENU, now)
         elif callback.step == KINDS:
             if callback.value not in PLANNED_KINDS:
-                await query.answer(wording.BUTTON_EXPIRED)
+                uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
                 return
             off = set(person.reminders_off) ^ {callback.value}
             person.reminders_off = sorted(off)
@@ -75,7 +75,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
             option = question.option(callback.value)
             value, reply = profile.interpret(question.key, option.value) if option else (None, "")
             if value is None:
-                await query.answer(wording.BUTTON_EXPIRED)
+                uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
                 return
             await profile.apply(uow, person, question.key, value, now)
             await uow.conversations.end(person.id)
@@ -159,7 +159,7 @@ async def _set_paused(update: Update, context: CoachContext, *, paused: bool) ->
     now = context.now()
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if not await profile.require_onboarded(update, person):
+        if not profile.require_onboarded(uow, update, person):
             return
         unchanged = (person.paused_at is not None) == paused
         if not unchanged:

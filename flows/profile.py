@@ -91,9 +91,10 @@ async def apply(uow: UnitOfWork, person: Person, key: str, value: str, now: date
     await replan(uow, person, now)
 
 
-async def require_onboarded(update: Update, person: Person | None) -> bool:
-    """Whether the person has finished set-up; if not, tell them what to do first."""
+def require_onboarded(uow: UnitOfWork, update: Update, person: Person | None) -> bool:
+    """Whether the person has finished set-up; if not, tell them what to do first, once `uow`
+    has committed."""
     if person is not None and person.onboarded_at is not None:
         return True
-    await update.effective_message.reply_text(wording.CHECKIN_NEED_SETUP if person else wording.CONSENT_NEEDED)
+    uow.on_commit(update.effective_message.reply_text(wording.CHECKIN_NEED_SETUP if person else wording.CONSENT_NEEDED))
     return False

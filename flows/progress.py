@@ -52,7 +52,7 @@ async def progress_command(update: Update, context: CoachContext) -> None:
     now = context.now()
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if not await profile.require_onboarded(update, person):
+        if not profile.require_onboarded(uow, update, person):
             return
         episode = await uow.episodes.current(person.id)
         days = await episode_days(uow, person, episode, now)

@@ -457,7 +457,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
         rows = await uow.reminders.sent_group(callback.ref, person.id) if person and callback else []
         live = [row for row in rows if row.status in ("sending", "sent")]
         if not live or callback.value not in (DONE, SNOOZED, SKIP_TODAY):
-            await query.answer(wording.REMINDER_ALREADY if rows else wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.REMINDER_ALREADY if rows else wording.BUTTON_EXPIRED))
             return
         reply = await _respond(uow, person, live, callback.value, now)
     await answer_quietly(query)

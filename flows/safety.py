@@ -94,7 +94,7 @@ async def on_acknowledge(update: Update, context: CoachContext) -> None:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         escalation = await uow.escalations.get(callback.ref, person.id) if person and callback else None
         if escalation is None or escalation.acknowledged_at is not None or callback.value not in _ACKS:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         escalation.acknowledged_at, escalation.acknowledgement = context.now(), callback.value
         if callback.value == "mistake":

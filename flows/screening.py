@@ -45,11 +45,11 @@ async def on_button(update: Update, context: CoachContext) -> None:
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         if person is None or callback is None:
-            await query.answer(wording.BUTTON_EXPIRED)
+            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         if callback.step == OFFER:
             if callback.ref != person.id or callback.value not in ("yes", "no"):
-                await query.answer(wording.BUTTON_EXPIRED)
+                uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
                 return
             screening = await _begin(uow, person, now) if callback.value == "yes" else None
         else:
@@ -58,7 +58,7 @@ async def on_button(update: Update, context: CoachContext) -> None:
             current = conversation is not None and (conversation.flow, conversation.step, conversation.record_id) == (FLOW, callback.step, callback.ref)
             moved = await _answer(uow, person, screening, callback.value, now) if current and screening else None
             if moved is None:
-                await query.answer(wording.BUTTON_EXPIRED)
+                uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
                 return
     await answer_quietly(query)
     if callback.step == OFFER:

@@ -1,7 +1,7 @@
 """The database: SQLite (`storage.sqlite`) or PostgreSQL, migrations, and units of work."""
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -91,8 +91,23 @@ class Database:
 
     @asynccontextmanager
     async def unit(self, *, urgent: bool = False) -> AsyncIterator[UnitOfWork]:
-        """A transaction: committed when the block ends, rolled back if it raises. An `urgent` one
-        (on the way to seek-care advice) goes ahead of the others waiting for SQLite's writer."""
+        """A transaction: committed when the block ends, rolled back if it raises; then what it
+        left for after the commit (`UnitOfWork.on_commit`) runs. An `urgent` one (on the way to
+        seek-care advice) goes ahead of the others waiting for SQLite's writer."""
+        uow: UnitOfWork | None = None
+        try:
+            async with self._transaction(urgent) as uow:
+                yield uow
+        except BaseException:
+            for action in uow.after_commit if uow else ():
+                if isinstance(action, Coroutine):
+                    action.close()  # it will never run: no "never awaited" warning
+            raise
+        for action in uow.after_commit:
+            await action
+
+    @asynccontextmanager
+    async def _transaction(self, urgent: bool) -> AsyncIterator[UnitOfWork]:
         if self._writer is None:
             async with self._sessions() as session, session.begin():
                 yield UnitOfWork(session)

@@ -1,6 +1,6 @@
 """Repositories: every query the bot makes, grouped by what it is about, inside one unit of work."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Awaitable, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, insert, or_, update
@@ -563,6 +563,7 @@ class UnitOfWork:
 
     def __init__(self, session: AnySession):
         self.session = session
+        self.after_commit: list[Awaitable] = []
         self.people = People(session)
         self.episodes = Episodes(session)
         self.checkins = CheckIns(session)
@@ -572,3 +573,10 @@ class UnitOfWork:
         self.caregivers = Caregivers(session)
         self.screenings = Screenings(session)
         self.personal_data = PersonalData(session)
+
+    def on_commit(self, action: Awaitable) -> None:
+        """Await `action` once this unit of work has committed (dropped if it fails). For a reply
+        decided inside, such as "This button has expired": awaited there, Telegram's round trip
+        would hold SQLite's one writer, or a PostgreSQL transaction, and every other reply and
+        escalation would wait with it."""
+        self.after_commit.append(action)

@@ -4,6 +4,7 @@ from storage.models import CheckIn, Escalation
 from storage.models import Person as PersonRow
 from tests.e2e.conftest import onboard, run_tick
 from tests.e2e.people import Person, complete_checkin, stored
+from tests.e2e.scheduling import eventually
 
 
 async def test_an_emergency_in_the_middle_of_a_checkin_comes_first_and_the_checkin_goes_on(bot, alex, database_url):
@@ -20,6 +21,26 @@ async def test_an_emergency_in_the_middle_of_a_checkin_comes_first_and_the_check
     assert (checkin.pain, checkin.trend, checkin.status) == (6, "better", "open")
     [escalation] = await stored(database_url, Escalation, alex.id)
     assert (escalation.tier, escalation.source) == ("emergency", "text")
+
+
+async def test_seek_care_advice_never_waits_for_telegram_to_take_someone_elses_expired_button(bot, alex, api):
+    """Telegram is slow to take "This button has expired" for Alex's stale press. The press's unit
+    of work must not wait for it: on SQLite that would hold the one writer, and Sam's advice with it."""
+    sam = Person(api, 1002, "Sam")
+    await onboard(alex)
+    await onboard(sam)
+    api.delay("answerCallbackQuery", 3.0)
+    press = api.press(alex.id, api.sent(alex.id)[-1], "1|ci|999999|pain|5")  # no such check-in
+    query = press["callback_query"]["id"]
+
+    def answers() -> list:
+        return [call for call in api.calls_to("answerCallbackQuery") if str(call.params.get("callback_query_id")) == query]
+
+    [answer] = await eventually(answers, what="Alex's press answered")
+    assert answer.params.get("text") == "This button has expired."
+    await sam.send("I've lost control of my bladder")
+    await sam.expect("Call 999 now")
+    assert answer.status == 0  # Telegram is still taking Alex's answer
 
 
 async def test_the_advice_names_the_symptom_what_to_do_how_soon_and_the_number(bot, alex):
