@@ -90,23 +90,8 @@ async def _coach(config: dict, stop: asyncio.Event) -> None:
     application = app_module.build_application(_settings(config))
     async with app_module.running(application, poll_timeout=10):
         emit("serving", startup_s=time.perf_counter() - began)
-        _tick_now(application)
         await stop.wait()
     emit("stopped")
-
-
-def _tick_now(application) -> None:
-    """Run the first tick now rather than `tick_seconds` after start.
-
-    `run_repeating(tick, first=0)` does not run at once (PTB documents that APScheduler cannot
-    run a job "now": the first run is one interval later), so a coach that starts with reminders
-    due sends nothing for 20 s. The benchmark does what a fix in `started` would do, so that no
-    run waits for nothing; the measured windows begin at the first tick either way.
-    """
-    from flows.app import TICK
-
-    for job in application.job_queue.get_jobs_by_name(TICK):
-        job.job.modify(next_run_time=datetime.now(UTC))
 
 
 # ------------------------------------------------------------------------------------ baseline

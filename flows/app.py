@@ -10,7 +10,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import BotCommand, ChatMember, Update
@@ -151,6 +151,10 @@ async def started(application: Application) -> AsyncIterator[Application]:
             await application.start()
             gc.collect()
             gc.freeze()
+            for job in application.job_queue.get_jobs_by_name(TICK):
+                # `first=0` cannot mean "now" to APScheduler (PTB's docs): what fell due while the
+                # bot was down would wait a whole interval.
+                job.job.modify(next_run_time=datetime.now(UTC))
             try:
                 yield application
             finally:

@@ -157,6 +157,18 @@ async def test_two_dispatchers_on_one_database_send_thousands_of_due_reminders_e
 # ------------------------------------------------------------------------------- 429s, 403s, network
 
 
+async def test_reminders_that_fell_due_while_the_bot_was_down_go_out_as_it_starts(api, clock, start_bot, database_url):
+    """The scheduler's own first tick is one interval after start-up: here an hour away."""
+    chats = [3501, 3502]
+    await migrate(database_url)
+    people = await add_people(database_url, chats, now=NOON)
+    await plan_rows(database_url, {pid: [(WATER, "r0", NOON - timedelta(minutes=5))] for pid in people.values()})
+    clock.set(NOON)
+    async with start_bot(tick_seconds=3600):
+        for chat in chats:
+            await api.wait_for(chat, "glass of water", timeout=10)
+
+
 async def test_a_429_burst_defers_only_the_refused_reminders_until_telegram_allows(api, clock, start_bot, database_url):
     calm = list(range(3001, 3017))  # 16 people Telegram takes messages for
     refused = {3101: 1, 3102: 2, 3103: 3, 3104: 1}  # 4 people whose message gets 429 retry_after=N
