@@ -175,6 +175,26 @@ async def test_a_failed_unit_of_work_stores_nothing(db):
         assert await uow.people.by_telegram_id(1) is None
 
 
+async def test_what_a_unit_of_work_leaves_for_after_its_commit_runs_after_it_and_only_if_it_commits(db):
+    """A reply decided inside a unit goes out once its changes are stored, outside the
+    transaction (SQLite's writer is free again); a unit that fails sends nothing."""
+    seen: list[tuple[str, bool]] = []
+
+    async def reply(name: str) -> None:
+        async with db.unit() as uow:  # another unit at once: the first one is over
+            seen.append((name, await uow.people.by_telegram_id(2) is not None))
+
+    async with db.unit() as uow:
+        await uow.people.add(Person(telegram_user_id=2, chat_id=2, created_at=NOW, consented_at=NOW))
+        uow.on_commit(reply("stored"))
+        assert seen == []
+    with pytest.raises(RuntimeError):
+        async with db.unit() as uow:
+            uow.on_commit(reply("failed"))
+            raise RuntimeError("boom")
+    assert seen == [("stored", True)]
+
+
 async def test_two_ticks_at_once_never_announce_the_same_heat_phase(db):
     """Overlapping ticks (or instances): what one is announcing, the other does not take."""
     person = await _person(db, 1)
