@@ -83,7 +83,8 @@ class OneWriter:
     Each holds SQLite's write lock from its first statement to its commit. A unit that awaits
     something else meanwhile (Telegram, say) lets other tasks run; they queue here and start,
     in order, the moment it commits, rather than poll for the lock. A unit that awaits nothing
-    else never waits here. A unit opened inside another by the same task passes.
+    else never waits here. A unit opened inside another by the same task is not queued behind
+    it, where it would wait for ever: it fails after LOCK_WAIT_SECONDS instead (units do not nest).
     """
 
     def __init__(self) -> None:
