@@ -107,11 +107,9 @@ async def on_button(update: Update, context: CoachContext) -> None:
     async with context.db.unit(urgent=warning_signs) as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         checkin = await uow.checkins.get(callback.ref, person.id) if person and callback else None
-        if checkin is None or checkin.status != "open" or checkin.step != callback.step:
-            uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
-            return
-        outcome = await _answer(uow, checkin, callback.value, context.now())
-    if outcome is None:
+        current = checkin is not None and checkin.status == "open" and checkin.step == callback.step
+        outcome = await _answer(uow, checkin, callback.value, context.now()) if current else None
+    if outcome is None:  # a stale or forged press, answered once the unit is over
         await query.answer(wording.BUTTON_EXPIRED)
         return
     await answer_quietly(query)  # a red-flag tick's advice follows: no cosmetic call may hold it up
