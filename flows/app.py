@@ -129,7 +129,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
     application.add_handlers(handlers)
     application.add_handler(TypeHandler(Update, _mark_reachable), group=1)
     application.add_error_handler(general.on_error)
-    application.job_queue.run_repeating(tick, interval=settings.tick_seconds, first=0, name=TICK)
+    application.job_queue.run_repeating(tick, interval=settings.tick_seconds, name=TICK)  # the first at start: `started`
     return application
 
 
@@ -152,8 +152,8 @@ async def started(application: Application) -> AsyncIterator[Application]:
             gc.collect()
             gc.freeze()
             for job in application.job_queue.get_jobs_by_name(TICK):
-                # `first=0` cannot mean "now" to APScheduler (PTB's docs): what fell due while the
-                # bot was down would wait a whole interval.
+                # APScheduler cannot start a repeating job "now" (PTB's docs, `first`): its first run
+                # would come an interval later, and what fell due while the bot was down would wait.
                 job.job.modify(next_run_time=datetime.now(UTC))
             try:
                 yield application
