@@ -2,9 +2,17 @@
 
 PTB's default handles every update in turn, so one person's reply waiting for Telegram's per-chat
 pace (or a slow query) would hold up everyone else, including someone reporting an emergency.
+
+There is no cap on how many people's updates are handled at once. A handler spends most of its
+life waiting for Telegram's pace in the rate limiter; with PTB's usual cap (256), replies that
+ask for more than the overall limit (100 taps a second against 30 messages a second) fill every
+slot, and an emergency report then waits seconds for one. Nothing is saved by a cap: PTB makes a
+task for every update anyway, and the database queues its own work (one writer on SQLite, the
+pool on PostgreSQL).
 """
 
 import asyncio
+import sys
 from collections.abc import Awaitable
 
 from telegram import Update
@@ -14,7 +22,7 @@ from telegram.ext import BaseUpdateProcessor
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Concurrent across chats, sequential within a chat (arrival order)."""
 
-    def __init__(self, max_concurrent_updates: int = 256):
+    def __init__(self, max_concurrent_updates: int = sys.maxsize):
         super().__init__(max_concurrent_updates)
         self._chats: dict[int, tuple[asyncio.Lock, list[int]]] = {}  # lock, [updates holding or waiting]
 

@@ -150,3 +150,21 @@ async def test_one_persons_paced_replies_do_not_hold_up_anyone_elses_emergency(s
         await sam.expect("Call 112 now")
         assert sum("Is that OK?" in t for t in alex.texts()) < 8  # Alex's replies are still being paced
         await api.wait_for(alex.id, predicate=lambda _: sum("Is that OK?" in t for t in alex.texts()) == 8, timeout=15)
+
+
+async def test_an_emergency_is_handled_at_once_while_hundreds_of_replies_wait_for_telegrams_overall_limit(start_bot, api):
+    """300 people write at once, and the bot may send 2 messages a second: their replies wait in the
+    rate limiter for minutes. Sam's report must not wait for any of them to go out first."""
+    crowd = [Person(api, 5000 + n, f"P{n}") for n in range(300)]
+    sam = Person(api, 2002, "Sam")
+    async with start_bot(messages_per_second=2) as application:
+        limiter = application.bot.rate_limiter
+        try:
+            for person in crowd:
+                await person.send("hello?")
+            await eventually(lambda: limiter.queue_depth("interactive") > 200, what="the crowd's replies queued")
+            await sam.send("I can't pee and both my legs are numb")
+            await sam.expect("Call 112 now")
+            assert limiter.queue_depth("interactive") > 200  # the crowd's replies are still waiting
+        finally:
+            await limiter.shutdown()  # drop them, or stopping the bot would wait minutes for them to go out
