@@ -37,7 +37,7 @@ class Plan:
     steady: float = 6.0
     busy: float = 10.0
     presses_per_s: float = 100.0
-    slow_steady: float = 10.0
+    slow_steady: float = 40.0  # at 30/s, enough people reminded to tap 100 times a second (each reply takes two of the 30)
     baseline_timeout: float = 900.0
     lead: float = 10.0  # seconds before the baseline's jobs fire, plus 0.4 ms a person for its start-up
     notes: list[str] = field(default_factory=list)
@@ -110,10 +110,16 @@ async def _run(args: argparse.Namespace) -> dict:
         if "limiter" in only:
             for backend in backends:
                 if args.mode != "smoke":
-                    say(f"limiter: {plan.backlog} backlog at {args.slow_rate}/s, emergencies, {backend}")
+                    say(f"limiter: {plan.backlog} backlog at {args.slow_rate}/s, {plan.presses_per_s:.0f} taps/s, emergencies, {backend}")
                     results["limiter"].append(
                         await scenarios.limiter(
-                            workdir, backend, plan.backlog, rate=args.slow_rate, steady=plan.slow_steady, busy=plan.busy, presses_per_s=0
+                            workdir,
+                            backend,
+                            plan.backlog,
+                            rate=args.slow_rate,
+                            steady=plan.slow_steady,
+                            busy=plan.busy,
+                            presses_per_s=plan.presses_per_s,
                         )
                     )
                 say(f"limiter: {plan.backlog} backlog at {args.rate}/s, {plan.presses_per_s:.0f} taps/s, emergencies, {backend}")
@@ -148,8 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.set_defaults(mode="quick")
     parser.add_argument("--backends", type=lambda text: text.split(","), default=["sqlite", "postgres"], help="sqlite,postgres")
     parser.add_argument("--only", type=lambda text: text.split(","), default=["dispatch", "compare", "limiter", "scale"])
-    parser.add_argument("--rate", type=float, default=300.0, help="limiter rate (msgs/s) for the backlog with taps (they need ~200/s)")
-    parser.add_argument("--slow-rate", type=float, default=30.0, help="limiter rate for the backlog alone (Telegram's default)")
+    parser.add_argument("--rate", type=float, default=300.0, help="limiter rate (msgs/s) of the second backlog run, where the taps' replies (~200/s) fit")
+    parser.add_argument("--slow-rate", type=float, default=30.0, help="limiter rate of the first backlog run (Telegram's): the taps' replies queue there")
     parser.add_argument("--compare-rate", type=float, default=300.0, help="limiter rate for coach vs baseline dispatch")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds a dispatch run may take")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results")

@@ -175,7 +175,12 @@ def targets(results: dict) -> list[dict]:
         if r["presses_per_s_target"]:
             check(f"achieved rate >= 95% of the limit, with taps ({label})", _fmt(r["busy_fraction"], 3), r["busy_fraction"] >= 0.95)
             p99 = r["answer_p99_ms"]
-            check(f"answer p99 < 50 ms at {r['presses_per_s_target']:.0f} taps/s ({label})", f"{_fmt(p99)} ms" if p99 is not None else "not all answered", p99 is not None and p99 < 50)
+            taps = f"{r['presses_per_s']:.0f} of {r['presses_per_s_target']:.0f} taps/s"
+            check(
+                f"answer p99 < 50 ms at {r['presses_per_s_target']:.0f} taps/s ({label})",
+                f"{_fmt(p99)} ms at {taps}" if p99 is not None else "not all answered",
+                p99 is not None and p99 < 50 and r["presses_per_s"] >= 0.95 * r["presses_per_s_target"],
+            )
         wait = r["escalation_wait_max_ms"]
         check(f"escalation waits < 1 s behind a {r['backlog']:,} backlog ({label})", f"{_fmt(wait)} ms" if wait is not None else "not all sent", wait is not None and wait < 1000)
         check(f"no per-chat pace violation ({label})", f"{r['per_chat']['violations']}", r["per_chat"]["violations"] == 0)
