@@ -83,7 +83,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
                 overall_per_second=settings.messages_per_second, per_chat_per_second=settings.per_chat_messages_per_second, per_chat_burst=3
             )
         )
-        .concurrent_updates(PerChatUpdateProcessor())
+        .concurrent_updates(PerChatUpdateProcessor(jumps_queue=safety.needs_advice))
         .request(AiohttpRequest())  # half the CPU of PTB's httpx client per message sent (README, "Performance")
         .get_updates_request(AiohttpRequest(connection_pool_size=1))
     )

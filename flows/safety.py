@@ -13,6 +13,7 @@ The next day's follow-up is in `flows.care_hold`.
 import logging
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ChatType
 
 from coach import wording
 from coach.emergency_numbers import emergency_number
@@ -31,14 +32,24 @@ ACK_FLOW = "esc"
 _ACKS = {"got": wording.ACK_GOT_HELP, "getting": wording.ACK_GETTING_HELP, "mistake": wording.ACK_MISTAKE}
 
 
+def needs_advice(update: object) -> bool:
+    """Whether a private message's words carry a warning sign (or need the direct question).
+
+    Such a message is handled at once, not after the person's earlier updates: their replies may
+    be waiting for Telegram's pace (`flows.update_processor`)."""
+    if not isinstance(update, Update) or update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
+        return False
+    text = _words(update)
+    return text is not None and _calls_for_advice(triage(text))
+
+
 async def triage_every_message(update: Update, context: CoachContext) -> None:
     """Triage the message's words and, on any warning sign, say what to do before anything else."""
-    message = update.effective_message
-    text = (message.text or message.caption) if message else None
+    text = _words(update)
     if not text or update.effective_user is None:
         return
     assessment = triage(text)
-    if assessment.tier is Tier.SELF_CARE and assessment.question is None:
+    if not _calls_for_advice(assessment):
         return
     try:
         async with context.db.unit(urgent=True) as uow:
@@ -47,6 +58,15 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
         log.exception("could not look up the person before escalating; advising anyway")
         person = None
     await escalate(context, update.effective_chat.id, person, assessment, source="text")
+
+
+def _words(update: Update) -> str | None:
+    message = update.effective_message
+    return (message.text or message.caption) if message else None
+
+
+def _calls_for_advice(assessment: Assessment) -> bool:
+    return assessment.tier is not Tier.SELF_CARE or assessment.question is not None
 
 
 async def escalate(context: CoachContext, chat_id: int, person: Person | None, assessment: Assessment, *, source: str) -> None:

@@ -13,22 +13,24 @@ pool on PostgreSQL).
 
 import asyncio
 import sys
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
-    """Concurrent across chats, sequential within a chat (arrival order)."""
+    """Concurrent across chats, sequential within a chat (arrival order), except that updates for
+    which `jumps_queue` is true (an emergency report) do not wait for the chat's earlier ones."""
 
-    def __init__(self, max_concurrent_updates: int = sys.maxsize):
+    def __init__(self, max_concurrent_updates: int = sys.maxsize, *, jumps_queue: Callable[[object], bool] = lambda _: False):
         super().__init__(max_concurrent_updates)
+        self._jumps_queue = jumps_queue
         self._chats: dict[int, tuple[asyncio.Lock, list[int]]] = {}  # lock, [updates holding or waiting]
 
     async def do_process_update(self, update: object, coroutine: Awaitable) -> None:
         key = _chat_of(update)
-        if key is None:
+        if key is None or self._jumps_queue(update):
             await coroutine
             return
         lock, users = self._chats.setdefault(key, (asyncio.Lock(), [0]))

@@ -152,6 +152,17 @@ async def test_one_persons_paced_replies_do_not_hold_up_anyone_elses_emergency(s
         await api.wait_for(alex.id, predicate=lambda _: sum("Is that OK?" in t for t in alex.texts()) == 8, timeout=15)
 
 
+
+async def test_an_emergency_does_not_wait_for_the_same_persons_paced_replies(start_bot, api):
+    alex = Person(api, 1001, "Alex")
+    async with start_bot(per_chat_messages_per_second=1):  # Telegram's real per-chat pace
+        for _ in range(12):
+            await alex.send("hello?")
+        await alex.send("I can't pee and both my legs are numb")
+        await alex.expect("Call 112 now")
+        assert sum("Is that OK?" in t for t in alex.texts()) < 8  # the earlier replies are still being paced
+        await api.wait_for(alex.id, predicate=lambda _: sum("Is that OK?" in t for t in alex.texts()) == 12, timeout=20)
+
 async def test_an_emergency_is_handled_at_once_while_hundreds_of_replies_wait_for_telegrams_overall_limit(start_bot, api):
     """300 people write at once, and the bot may send 2 messages a second: their replies wait in the
     rate limiter for minutes. Sam's report must not wait for any of them to go out first."""
