@@ -37,15 +37,17 @@ def needs_advice(update: object) -> bool:
 
     Such a message is handled at once, not after the person's earlier updates: their replies may
     be waiting for Telegram's pace (`flows.update_processor`)."""
-    if not isinstance(update, Update) or update.effective_chat is None or update.effective_chat.type != ChatType.PRIVATE:
+    message = (update.message or update.edited_message) if isinstance(update, Update) else None  # not a button's message
+    if message is None or message.chat.type != ChatType.PRIVATE:
         return False
-    text = _words(update)
-    return text is not None and _calls_for_advice(triage(text))
+    text = message.text or message.caption
+    return bool(text) and _calls_for_advice(triage(text))
 
 
 async def triage_every_message(update: Update, context: CoachContext) -> None:
     """Triage the message's words and, on any warning sign, say what to do before anything else."""
-    text = _words(update)
+    message = update.effective_message
+    text = (message.text or message.caption) if message else None
     if not text or update.effective_user is None:
         return
     assessment = triage(text)
@@ -58,11 +60,6 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
         log.exception("could not look up the person before escalating; advising anyway")
         person = None
     await escalate(context, update.effective_chat.id, person, assessment, source="text")
-
-
-def _words(update: Update) -> str | None:
-    message = update.effective_message
-    return (message.text or message.caption) if message else None
 
 
 def _calls_for_advice(assessment: Assessment) -> bool:
