@@ -23,8 +23,8 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     """Concurrent across chats, sequential within a chat (arrival order), except that updates for
     which `jumps_queue` is true (an emergency report) do not wait for the chat's earlier ones."""
 
-    def __init__(self, max_concurrent_updates: int = sys.maxsize, *, jumps_queue: Callable[[object], bool] = lambda _: False):
-        super().__init__(max_concurrent_updates)
+    def __init__(self, *, jumps_queue: Callable[[object], bool] = lambda _: False):
+        super().__init__(max_concurrent_updates=sys.maxsize)  # no cap: see the module's docstring
         self._jumps_queue = jumps_queue
         self._chats: dict[int, tuple[asyncio.Lock, list[int]]] = {}  # lock, [updates holding or waiting]
 
