@@ -2,9 +2,9 @@
 
 from collections.abc import Awaitable, Iterable, Sequence
 from datetime import datetime, timedelta
+from importlib import import_module
 
 from sqlalchemy import delete, func, insert, or_, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlmodel import col, select
 
@@ -14,6 +14,12 @@ from storage.sqlite import SessionOnTheLoop
 
 # PostgreSQL's sessions are SQLAlchemy's own; SQLite's run on the loop with the same methods.
 AnySession = AsyncSession | SessionOnTheLoop
+
+
+def _insert_or_else(session: AnySession, table: type):
+    """An INSERT that can say ON CONFLICT, in the session's dialect (PostgreSQL or SQLite), which
+    is imported on first use: an instance on SQLite never loads PostgreSQL's (2 MB)."""
+    return import_module(f"sqlalchemy.dialects.{session.bind.dialect.name}").insert(table)
 
 
 class People:
@@ -263,8 +269,7 @@ class Conversations:
         """`set` for several people at once, in one statement: (person_id, flow, step, now, record_id)."""
         values = [dict(person_id=person_id, flow=flow, step=step, updated_at=now, record_id=record_id) for person_id, flow, step, now, record_id in rows]
         if values:
-            dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-            insert = dialect.insert(Conversation)
+            insert = _insert_or_else(self.session, Conversation)
             changed = {name: insert.excluded[name] for name in ("flow", "step", "record_id", "updated_at")}
             await self.session.execute(insert.on_conflict_do_update(index_elements=["person_id"], set_=changed), values)
 
@@ -329,8 +334,7 @@ class Reminders:
             for person_id, kind, key, due_at in slots
         ]
         if rows:
-            dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-            await self.session.execute(dialect.insert(Reminder).on_conflict_do_nothing(), rows)
+            await self.session.execute(_insert_or_else(self.session, Reminder).on_conflict_do_nothing(), rows)
 
     async def claim(self, now: datetime, lease_until: datetime, limit: int) -> Sequence[Reminder]:
         """Take up to `limit` due reminders (or ones whose sender's lease ran out) until `lease_until`.

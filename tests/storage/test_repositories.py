@@ -2,15 +2,20 @@
 
 import asyncio
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event, inspect
 from sqlmodel import SQLModel
 
-from storage.database import POOL_SIZE, Database
+from storage.database import MIGRATIONS, POOL_SIZE, Database, newest_revision
 from storage.models import CheckIn, Episode, Person
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -38,6 +43,40 @@ async def test_migrations_create_every_table_and_can_run_again(db):
     await db.migrate()
     tables = await db.run_sync(lambda connection: set(inspect(connection).get_table_names()))
     assert {"person", "episode", "checkin", "conversation", "escalation", "alembic_version"} <= tables
+
+
+async def test_a_database_behind_is_brought_up_to_the_newest_revision(db):
+    def versions(connection):
+        return connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all()
+
+    def downgrade(connection):
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.downgrade(config, "-1")
+
+    await db.run_sync(downgrade)
+    assert await db.run_sync(versions) != [newest_revision()]
+    await db.migrate()
+    assert await db.run_sync(versions) == [newest_revision()]
+    assert newest_revision() == ScriptDirectory(str(MIGRATIONS)).get_current_head()
+
+
+async def test_an_instance_starting_on_an_up_to_date_database_does_not_load_alembic(db):
+    """Alembic (with Mako and Pygments) would stay in every instance's memory, about 9 MB."""
+    started = (
+        "import asyncio, sys\n"
+        "from storage.database import Database\n"
+        "async def main():\n"
+        f"    database = Database({db.url!r})\n"
+        "    await database.migrate()\n"
+        "    await database.close()\n"
+        "asyncio.run(main())\n"
+        "print(sorted(name for name in ('alembic', 'mako', 'sqlalchemy.dialects.postgresql') if name in sys.modules))\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", started], capture_output=True, text=True, check=True).stdout.strip()
+    expected = "['sqlalchemy.dialects.postgresql']" if db.url.startswith("postgresql") else "[]"
+    assert loaded == expected
 
 
 async def test_the_models_match_the_migrations(db):
