@@ -155,5 +155,12 @@ class SessionOnTheLoop:
     def add(self, instance: Any) -> None:
         self._session.add(instance)
 
+    def expunge(self, instance: Any) -> None:
+        self._session.expunge(instance)
+
+    @property
+    def identity_map(self) -> Any:
+        return self._session.identity_map
+
     def add_all(self, instances: Any) -> None:
         self._session.add_all(instances)

@@ -270,6 +270,27 @@ async def test_conversation_position_survives_a_new_connection(db, database_url)
     assert (conversation.flow, conversation.step, conversation.record_id) == ("ci", "water", 42)
 
 
+async def test_a_conversation_read_moved_and_ended_in_one_unit_reads_back_as_it_now_is(db):
+    """Moving and ending are single statements on the table: a copy read earlier in the same
+    unit must not go on showing the old step."""
+    person = await _person(db, 1)
+    later = NOW + timedelta(minutes=1)
+    async with db.unit() as uow:
+        await uow.conversations.set(person.id, "ci", "pain", NOW, record_id=7)
+        read_first = await uow.conversations.get(person.id)
+        await uow.conversations.set(person.id, "ci", "trend", later, record_id=7)
+        read_again = await uow.conversations.get(person.id)
+        assert (read_first.step, read_again.step, read_again.updated_at) == ("trend", "trend", later)
+        await uow.conversations.end(person.id)
+        assert await uow.conversations.get(person.id) is None
+    async with db.unit() as uow:
+        assert await uow.conversations.get(person.id) is None
+        await uow.conversations.set(person.id, "settings", "menu", later)
+    async with db.unit() as uow:
+        conversation = await uow.conversations.get(person.id)
+    assert (conversation.flow, conversation.step, conversation.record_id) == ("settings", "menu", None)
+
+
 async def test_instances_starting_together_migrate_once(database_url):
     databases = [Database(database_url) for _ in range(4)]
     try:
