@@ -19,6 +19,9 @@ MIGRATION_LOCK = 0x636F616368  # "coach": the advisory lock key instances migrat
 # PostgreSQL connections an instance keeps, opened at start-up (`Database.warm`): a burst of
 # replies would otherwise wait while new ones open and, beyond the pool, close again after use.
 POOL_SIZE = 20
+# and a few more kept for urgent units of work alone (seek-care advice, warning-sign ticks): under
+# load every pooled connection is taken and a unit waits its turn, which took seconds.
+URGENT_POOL_SIZE = 4
 
 T = TypeVar("T")
 
@@ -67,7 +70,9 @@ class Database:
             self._writer = sqlite.OneWriter()
         else:
             self.engine = create_async_engine(url, pool_pre_ping=True, pool_size=POOL_SIZE, max_overflow=0)
+            self._urgent_engine = create_async_engine(url, pool_pre_ping=True, pool_size=URGENT_POOL_SIZE, max_overflow=0)
             self._sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+            self._urgent_sessions = async_sessionmaker(self._urgent_engine, expire_on_commit=False)
             self._writer = None
 
     async def migrate(self) -> None:
@@ -92,10 +97,11 @@ class Database:
         await self.run_sync(lambda connection: connection.execute(text("SELECT 1")))
 
     async def warm(self) -> None:
-        """Open the pool's connections now (PostgreSQL; SQLite uses one at a time)."""
+        """Open the pools' connections now (PostgreSQL; SQLite uses one at a time)."""
         if self._writer is not None:
             return
-        opened = await asyncio.gather(*(self.engine.connect() for _ in range(POOL_SIZE)), return_exceptions=True)
+        engines = [self.engine] * POOL_SIZE + [self._urgent_engine] * URGENT_POOL_SIZE
+        opened = await asyncio.gather(*(engine.connect() for engine in engines), return_exceptions=True)
         for connection in opened:
             if not isinstance(connection, BaseException):
                 await connection.close()  # back to the pool, which keeps it
@@ -106,7 +112,8 @@ class Database:
     async def unit(self, *, urgent: bool = False) -> AsyncIterator[UnitOfWork]:
         """A transaction: committed when the block ends, rolled back if it raises; then what it
         left for after the commit (`UnitOfWork.on_commit`) runs. An `urgent` one (on the way to
-        seek-care advice) goes ahead of the others waiting for SQLite's writer."""
+        seek-care advice) goes ahead of the others waiting for SQLite's writer, and on PostgreSQL
+        takes a connection from a pool of its own."""
         uow: UnitOfWork | None = None
         try:
             async with self._transaction(urgent) as uow:
@@ -122,7 +129,8 @@ class Database:
     @asynccontextmanager
     async def _transaction(self, urgent: bool) -> AsyncIterator[UnitOfWork]:
         if self._writer is None:
-            async with self._sessions() as session, session.begin():
+            sessions = self._urgent_sessions if urgent else self._sessions
+            async with sessions() as session, session.begin():
                 yield UnitOfWork(session)
             return
         async with self._writer.turn(urgent):
@@ -139,6 +147,6 @@ class Database:
     async def close(self) -> None:
         """Release every pooled connection."""
         if self._writer is None:
-            await self.engine.dispose()
+            await asyncio.gather(self.engine.dispose(), self._urgent_engine.dispose())
         else:
             self.engine.dispose()

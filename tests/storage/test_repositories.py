@@ -376,6 +376,29 @@ async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
     assert opened == [] and closed == []
 
 
+async def test_an_urgent_unit_of_work_does_not_queue_behind_a_burst(db):
+    """Under load every pooled PostgreSQL connection (SQLite's one writer) is taken and units
+    queue for it: seek-care advice waited seconds there. An urgent unit waits for none of them."""
+    await db.warm()
+    finished: list[int] = []
+    begun = asyncio.Event()
+
+    async def reply(index: int) -> None:
+        async with db.unit() as uow:
+            await uow.people.by_telegram_id(index)
+            begun.set()
+            await asyncio.sleep(0.1)
+        finished.append(index)
+
+    burst = [asyncio.create_task(reply(index)) for index in range(POOL_SIZE + 5)]
+    await begun.wait()
+    async with asyncio.timeout(10), db.unit(urgent=True) as uow:
+        await uow.people.by_telegram_id(-1)
+    finished_before = len(finished)
+    await asyncio.gather(*burst)
+    assert finished_before <= 1, f"{finished_before} queued units went first"
+
+
 async def test_sqlite_an_urgent_unit_of_work_goes_ahead_of_the_queue(tmp_path):
     """Seek-care advice waits for the one write in progress, not for everything queued behind it."""
     db = Database(f"sqlite:///{tmp_path / 'coach.db'}")
