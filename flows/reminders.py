@@ -37,6 +37,7 @@ from flows.asking import answer_quietly, close, send_text
 from flows.callbacks import decode
 from flows.context import CoachContext
 from flows.keyboards import button
+from flows.loop_lag import LoopLag
 from flows.rate_limit import BULK, retry_seconds
 from storage.models import CheckIn, Episode, Person, Reminder
 from storage.repositories import UnitOfWork
@@ -127,6 +128,8 @@ async def dispatch(context: CoachContext, budget_seconds: float | None = None) -
     out since the last record repeats. The claimer keeps about half a second's worth of messages
     queued, so the senders never wait for the database and leases stay short; towards the end of
     the budget it claims only what can still go out by then, so a tick ends before the next is due.
+    While the event loop runs far behind, the senders wait (`flows.loop_lag`): replies and
+    seek-care advice get the CPU first, as they get Telegram's capacity first.
     """
     budget = budget_seconds if budget_seconds is not None else context.services.settings.tick_seconds
     return await _Dispatch(context, time.monotonic() + budget).run()
@@ -140,6 +143,7 @@ class _Dispatch:
         self.low = asyncio.Event()  # the queue is down to its low-water mark: time to claim more
         self.first_taken: float | None = None
         self.taken = 0
+        self.lag = LoopLag()
 
     def pace(self) -> float | None:
         """Messages a second the senders take them at, once that is known."""
@@ -156,11 +160,14 @@ class _Dispatch:
         feeder = asyncio.ensure_future(self.feed(senders))
         finished, sent, recorded_at = [], 0, time.monotonic()
         try:
-            while (result := await self.results.get()) is not None:
-                finished.append(result)
-                if len(finished) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_SECONDS:
-                    sent += await _record(self.context, finished)
-                    finished, recorded_at = [], time.monotonic()
+            async with self.lag.watching():
+                while (result := await self.results.get()) is not None:
+                    finished.append(result)
+                    if len(finished) >= RECORD_EVERY or time.monotonic() - recorded_at >= RECORD_SECONDS:
+                        sent += await _record(self.context, finished)
+                        finished, recorded_at = [], time.monotonic()
+            if self.lag.over_for >= 1:
+                log.info("reminders held back seconds=%.1f: the event loop was behind", self.lag.over_for)
             if finished:
                 sent += await _record(self.context, finished)
             await feeder  # a claim that failed fails the dispatch, once what went out before it is recorded
@@ -204,6 +211,7 @@ class _Dispatch:
             self.taken += 1
             if self.outbox.qsize() <= self.low_water():
                 self.low.set()
+            await self.lag.calm()
             self.results.put_nowait(await _deliver(item))
 
 

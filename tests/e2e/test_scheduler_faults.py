@@ -8,6 +8,7 @@ import asyncio
 import logging
 import os
 import sys
+import time as time_module
 from collections import Counter
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, time, timedelta
@@ -493,3 +494,40 @@ async def _planned(database_url: str, chats) -> bool:
 async def _nothing_due(database_url: str, now: datetime) -> bool:
     rows = await rows_by_person(database_url)
     return not any(row.status in ("pending", "sending") and row.due_at <= now for person_rows in rows.values() for row in person_rows)
+
+
+# ------------------------------------------------------------------------------- a busy process
+
+
+async def test_reminders_wait_while_the_process_is_too_busy_to_answer_quickly_and_then_all_go(
+    api, clock, start_bot, database_url, caplog
+):
+    """When the event loop runs far behind (a small machine at check-in time), reminders, which
+    can go a little late, step aside so that replies and seek-care advice get the CPU."""
+    chats = list(range(3901, 3911))
+    await migrate(database_url)
+    people = await add_people(database_url, chats, now=NOON)
+    await plan_rows(database_url, {pid: [(WATER, "busy", NOON)] for pid in people.values()})
+    clock.set(NOON)
+    hogging = True
+
+    async def hog() -> None:  # other work keeps the loop 0.3 s behind
+        while hogging:
+            time_module.sleep(0.3)
+            await asyncio.sleep(0.01)
+
+    caplog.set_level(logging.INFO, logger="flows.reminders")
+    busy = asyncio.create_task(hog())
+    try:
+        async with start_bot(tick_seconds=2):
+            await asyncio.sleep(2.5)  # a tick has begun and more, while busy
+            assert all(reminder_messages(api, chat) == [] for chat in chats), "a reminder went out while the loop was behind"
+            hogging = False
+            await busy
+            for chat in chats:
+                await api.wait_for(chat, "glass of water", timeout=10)
+    finally:
+        hogging = False
+        await busy
+    assert all(len(reminder_messages(api, chat)) == 1 for chat in chats)
+    assert any("reminders held back" in record.getMessage() for record in caplog.records)
