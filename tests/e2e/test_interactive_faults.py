@@ -162,7 +162,7 @@ async def test_a_reply_that_times_out_loses_no_answer(bot, alex, api, database_u
     api.delay("sendMessage", 6)
     await alex.tap("7")
     await alex.expect(SORRY, timeout=10)  # told to try again
-    assert api.calls_to("sendMessage")[-2].status == 499  # the bot hung up on the slow call
+    assert any(call.status == 499 for call in api.calls_to("sendMessage"))  # the bot hung up on the slow call
     assert count(alex, "Compared with yesterday") == 0
     checkin = await the_checkin(database_url, alex)
     assert (checkin.pain, checkin.step, checkin.status) == (7, "trend", "open")
