@@ -1,10 +1,10 @@
 """Repositories: every query the bot makes, grouped by what it is about, inside one unit of work."""
 
 from collections.abc import Awaitable, Iterable, Sequence
-from typing import Any
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import import_module
+from typing import Any
 
 from sqlalchemy import delete, func, insert, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,17 +20,20 @@ from storage.sqlite import SessionOnTheLoop
 AnySession = AsyncSession | SessionOnTheLoop
 
 
-def _insert_or_else(dialect: str, table: Any):
+def _dialect_insert(dialect: str, table: Any):
     """An INSERT that can say ON CONFLICT, in this dialect (PostgreSQL or SQLite), which is
     imported on first use: an instance on SQLite never loads PostgreSQL's (2 MB)."""
     return import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
 
 
+_STEP_COLUMNS = ("flow", "step", "record_id", "updated_at")  # what moving a conversation changes
+
+
 @cache
 def _conversation_upsert(dialect: str):
     """Built once: its `excluded` columns are new objects each time, a third of a tap's CPU."""
-    insert = _insert_or_else(dialect, Conversation.__table__)
-    changed = {name: insert.excluded[name] for name in ("flow", "step", "record_id", "updated_at")}
+    insert = _dialect_insert(dialect, Conversation.__table__)
+    changed = {name: insert.excluded[name] for name in _STEP_COLUMNS}
     return insert.on_conflict_do_update(index_elements=["person_id"], set_=changed)
 
 
@@ -272,19 +275,16 @@ class Conversations:
         """Put the person on this step: one statement on the table, as on every tap the ORM's
         read-then-write took two round trips and more CPU. A copy this session loaded is kept
         in step."""
-        await self._upsert(dict(person_id=person_id, flow=flow, step=step, updated_at=now, record_id=record_id))
+        await self.set_many([(person_id, flow, step, now, record_id)])
         if (loaded := self._loaded(person_id)) is not None:
-            for name, value in (("flow", flow), ("step", step), ("record_id", record_id), ("updated_at", now)):
+            for name, value in zip(_STEP_COLUMNS, (flow, step, record_id, now), strict=True):
                 set_committed_value(loaded, name, value)
 
     async def set_many(self, rows: Iterable[tuple[int, str, str, datetime, int | None]]) -> None:
         """`set` for several people at once, in one statement: (person_id, flow, step, now, record_id)."""
         values = [dict(person_id=person_id, flow=flow, step=step, updated_at=now, record_id=record_id) for person_id, flow, step, now, record_id in rows]
-        if values:
-            await self._upsert(values if len(values) > 1 else values[0])
-
-    async def _upsert(self, values: list[dict] | dict) -> None:
-        await self.session.execute(_conversation_upsert(self.session.bind.dialect.name), values)
+        if values:  # one row as one set of parameters: a list would be an executemany
+            await self.session.execute(_conversation_upsert(self.session.bind.dialect.name), values if len(values) > 1 else values[0])
 
     async def end(self, person_id: int) -> None:
         table = Conversation.__table__
@@ -350,7 +350,7 @@ class Reminders:
             for person_id, kind, key, due_at in slots
         ]
         if rows:
-            await self.session.execute(_insert_or_else(self.session.bind.dialect.name, Reminder).on_conflict_do_nothing(), rows)
+            await self.session.execute(_dialect_insert(self.session.bind.dialect.name, Reminder).on_conflict_do_nothing(), rows)
 
     async def claim(self, now: datetime, lease_until: datetime, limit: int) -> Sequence[Reminder]:
         """Take up to `limit` due reminders (or ones whose sender's lease ran out) until `lease_until`.
