@@ -51,3 +51,13 @@ async def database_url(request, tmp_path) -> AsyncIterator[str]:
         yield url
     finally:
         await _drop_postgres_database(url)
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    """An empty PostgreSQL database URL, for what only PostgreSQL has (its connection pool)."""
+    url = await _fresh_postgres_database()
+    try:
+        yield url
+    finally:
+        await _drop_postgres_database(url)

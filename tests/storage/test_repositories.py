@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, time, timedelta
 
+import asyncpg
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -15,8 +16,10 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, event, inspect
 from sqlmodel import SQLModel
 
+from storage import database
 from storage.database import MIGRATIONS, POOL_SIZE, Database, newest_revision
 from storage.models import CheckIn, Episode, Person
+from tests.conftest import _dsn
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -374,6 +377,46 @@ async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
 
     await asyncio.gather(*(reply(index) for index in range(3 * POOL_SIZE)))
     assert opened == [] and closed == []
+
+
+async def test_postgres_connections_are_pinged_only_after_idling_and_closed_ones_are_replaced(postgres_url, monkeypatch):
+    """A ping before every unit of work cost three round trips (SQLAlchemy's pre-ping) of a
+    tapped answer's nine. A connection that has just worked goes without one; one the server
+    closed (a restart) is replaced before use, with no unit failing; one left idle is pinged."""
+    db = Database(postgres_url)
+    await db.migrate()
+    await db.warm()
+    pings: list[int] = []
+    original = db.engine.dialect.do_ping
+    monkeypatch.setattr(db.engine.dialect, "do_ping", lambda connection: pings.append(1) or original(connection))
+
+    async def units(count: int) -> None:
+        for index in range(count):
+            async with db.unit() as uow:
+                await uow.people.by_telegram_id(index)
+
+    admin = await asyncpg.connect(_dsn(postgres_url))
+    try:
+        await units(3 * POOL_SIZE)
+        assert pings == []
+        before = await _backends(admin)
+        await admin.fetchval("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        await asyncio.sleep(0.5)  # the closed sockets reach the bot's event loop
+        await units(3 * POOL_SIZE)  # none fails
+        after = await _backends(admin)
+        assert after and not after & before and pings == []
+        monkeypatch.setattr(database, "TRUSTED_FOR", 0.0)  # every connection has now idled too long
+        await units(2)
+        assert pings == [1, 1]
+    finally:
+        await admin.close()
+        await db.close()
+
+
+async def _backends(admin: asyncpg.Connection) -> set[int]:
+    """The server processes behind the bot's connections."""
+    rows = await admin.fetch("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    return {row["pid"] for row in rows}
 
 
 async def test_an_urgent_unit_of_work_does_not_queue_behind_a_burst(db):
