@@ -15,6 +15,13 @@ def _dsn(url: str) -> str:
     return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
 
 
+async def terminate_every_connection(admin: asyncpg.Connection) -> int:
+    """What a database restart does to the bot: every other connection to its database is cut."""
+    return await admin.fetchval(
+        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
+
+
 async def _fresh_postgres_database() -> str:
     """Create an empty database for one test; skip (or, under CI, fail) when PostgreSQL is unreachable."""
     try:

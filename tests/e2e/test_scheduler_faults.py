@@ -23,7 +23,7 @@ from flows.config import Settings
 from flows.context import CoachContext
 from flows.reminders import LEASE, dispatch
 from storage.database import Database
-from tests.conftest import _dsn
+from tests.conftest import _dsn, terminate_every_connection
 from tests.e2e.conftest import run_tick
 from tests.e2e.scheduling import (
     WATER,
@@ -344,13 +344,6 @@ async def test_telegram_s_blocked_notice_arriving_after_a_403_does_not_count_as_
 # ------------------------------------------------------------------- the database restarted under it
 
 
-async def _terminate_every_connection(admin: asyncpg.Connection) -> int:
-    """What a database restart does to the bot: every connection to its database is cut."""
-    return await admin.fetchval(
-        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-    )
-
-
 @asynccontextmanager
 async def _database_unusable(database_url: str):
     """The database goes away under the bot until the block ends.
@@ -380,7 +373,7 @@ async def _database_unusable(database_url: str):
 async def _cut_once_waiting(admin: asyncpg.Connection) -> None:
     waiting = "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
     await eventually(lambda: admin.fetchval(waiting), what="the bot waiting on the database")
-    assert await _terminate_every_connection(admin) >= 1
+    assert await terminate_every_connection(admin) >= 1
 
 
 async def _rename(database_url: str, old: str, new: str) -> None:
@@ -417,7 +410,7 @@ async def test_the_database_going_away_while_reminders_are_sent_loses_nothing_an
         if database_url.startswith("postgresql"):  # and once more between ticks, with idle pooled connections
             admin = await asyncpg.connect(_dsn(database_url))
             try:
-                await _terminate_every_connection(admin)
+                await terminate_every_connection(admin)
             finally:
                 await admin.close()
         clock.set(NOON + LEASE + timedelta(minutes=1))  # past the lease of the batch that was out

@@ -19,7 +19,7 @@ from sqlmodel import SQLModel
 from storage import database
 from storage.database import MIGRATIONS, POOL_SIZE, Database, newest_revision
 from storage.models import CheckIn, Episode, Person
-from tests.conftest import _dsn
+from tests.conftest import _dsn, terminate_every_connection
 
 NOW = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -400,7 +400,7 @@ async def test_postgres_connections_are_pinged_only_after_idling_and_closed_ones
         await units(3 * POOL_SIZE)
         assert pings == []
         before = await _backends(admin)
-        await admin.fetchval("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        await terminate_every_connection(admin)
         await asyncio.sleep(0.5)  # the closed sockets reach the bot's event loop
         await units(3 * POOL_SIZE)  # none fails
         after = await _backends(admin)
