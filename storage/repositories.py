@@ -6,7 +6,7 @@ from functools import cache
 from importlib import import_module
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, update
+from sqlalchemy import ARRAY, ColumnElement, any_, bindparam, delete, func, insert, or_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
@@ -24,6 +24,36 @@ def _dialect_insert(dialect: str, table: Any):
     """An INSERT that can say ON CONFLICT, in this dialect (PostgreSQL or SQLite), which is
     imported on first use: an instance on SQLite never loads PostgreSQL's (2 MB)."""
     return import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
+
+
+def _on_postgres(session: "AnySession") -> bool:
+    return session.bind.dialect.name == "postgresql"
+
+
+# On PostgreSQL each distinct statement text is prepared once per connection (a round trip, a
+# plan, and asyncpg's description of every parameter, kept in a cache of 100). A batch's `IN ($1,
+# ..., $150)` or 150-row VALUES is a new text for every count, so each dispatch batch prepared
+# seven new statements; the two forms below have one text whatever the count. SQLite keeps the
+# plain forms: its statements are not prepared on a server.
+
+
+def _among(session: "AnySession", column: Any, values: Iterable) -> ColumnElement[bool]:
+    """`column IN values`; on PostgreSQL `column = ANY($1)`, the values as one array."""
+    values = list(set(values))
+    if _on_postgres(session):
+        return column == any_(bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
+
+
+async def _insert_returning(session: "AnySession", table: Any, rows: list[dict], *returning: Any) -> Any:
+    """INSERT rows (with the same keys) RETURNING columns; on PostgreSQL one array per column,
+    `INSERT ... SELECT * FROM unnest($1, ...)`."""
+    if not _on_postgres(session):
+        return await session.execute(insert(table).returning(*returning), rows)
+    names = list(rows[0])
+    arrays = [bindparam(None, [row[name] for row in rows], type_=ARRAY(table.c[name].type, dimensions=1)) for name in names]
+    source = func.unnest(*arrays).table_valued(*names).render_derived()
+    return await session.execute(insert(table).from_select(names, select(*(source.c[name] for name in names))).returning(*returning))
 
 
 _STEP_COLUMNS = ("flow", "step", "record_id", "updated_at")  # what moving a conversation changes
@@ -73,7 +103,7 @@ class People:
         )
 
     async def by_ids(self, person_ids: Iterable[int]) -> dict[int, Person]:
-        result = await self.session.execute(select(Person).where(col(Person.id).in_(set(person_ids))))
+        result = await self.session.execute(select(Person).where(_among(self.session, col(Person.id), person_ids)))
         return {person.id: person for person in result.scalars()}
 
     async def to_plan(self, planned_before: datetime, limit: int) -> Sequence[Person]:
@@ -111,7 +141,7 @@ class Episodes:
 
     async def current_for(self, person_ids: Iterable[int]) -> dict[int, Episode]:
         """Each person's current (latest) episode."""
-        latest = select(func.max(Episode.id)).where(col(Episode.person_id).in_(set(person_ids))).group_by(Episode.person_id)
+        latest = select(func.max(Episode.id)).where(_among(self.session, col(Episode.person_id), person_ids)).group_by(Episode.person_id)
         result = await self.session.execute(select(Episode).where(col(Episode.id).in_(latest)))
         return {episode.person_id: episode for episode in result.scalars()}
 
@@ -205,7 +235,7 @@ class CheckIns:
         """How many times heat made it worse, per episode (episodes with none are left out)."""
         result = await self.session.execute(
             select(CheckIn.episode_id, func.count())
-            .where(col(CheckIn.episode_id).in_(set(episode_ids)), CheckIn.heat_effect == "worse")
+            .where(_among(self.session, col(CheckIn.episode_id), episode_ids), CheckIn.heat_effect == "worse")
             .group_by(CheckIn.episode_id)
         )
         return dict(result.all())
@@ -218,7 +248,7 @@ class CheckIns:
             return
         columns = [column.key for column in CheckIn.__table__.columns if column.key != "id"]
         rows = [{name: getattr(checkin, name) for name in columns} for checkin in checkins]
-        result = await self.session.execute(insert(CheckIn).returning(CheckIn.id, CheckIn.person_id), rows)
+        result = await _insert_returning(self.session, CheckIn.__table__, rows, CheckIn.id, CheckIn.person_id)
         ids = {person_id: checkin_id for checkin_id, person_id in result.all()}
         for checkin in checkins:
             checkin.id = ids[checkin.person_id]
@@ -226,7 +256,7 @@ class CheckIns:
     async def open_of(self, person_ids: Iterable[int]) -> dict[int, list[CheckIn]]:
         """Each person's unfinished check-ins, oldest first (people with none are left out)."""
         result = await self.session.execute(
-            select(CheckIn).where(col(CheckIn.person_id).in_(set(person_ids)), CheckIn.status == "open").order_by(col(CheckIn.id))
+            select(CheckIn).where(_among(self.session, col(CheckIn.person_id), person_ids), CheckIn.status == "open").order_by(col(CheckIn.id))
         )
         unfinished: dict[int, list[CheckIn]] = {}
         for checkin in result.scalars():
@@ -237,7 +267,7 @@ class CheckIns:
         """When each person last finished a check-in (people who never did are left out)."""
         result = await self.session.execute(
             select(CheckIn.person_id, func.max(CheckIn.completed_at))
-            .where(col(CheckIn.person_id).in_(set(person_ids)), CheckIn.status == "done")
+            .where(_among(self.session, col(CheckIn.person_id), person_ids), CheckIn.status == "done")
             .group_by(CheckIn.person_id)
         )
         return {person_id: at for person_id, at in result.all() if at is not None}
@@ -386,7 +416,7 @@ class Reminders:
         ids = list(reminder_ids)
         if ids:
             await self.session.execute(
-                update(Reminder).where(col(Reminder.id).in_(ids)).values(**values), execution_options={"synchronize_session": False}
+                update(Reminder).where(_among(self.session, col(Reminder.id), ids)).values(**values), execution_options={"synchronize_session": False}
             )
 
     async def mark_sent(self, sent: Iterable[tuple[int, int | None, int | None]], sent_at: datetime) -> None:

@@ -13,7 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, event, inspect, text
 from sqlmodel import SQLModel
 
 from storage import database
@@ -410,6 +410,38 @@ async def test_postgres_connections_are_pinged_only_after_idling_and_closed_ones
         assert pings == [1, 1]
     finally:
         await admin.close()
+        await db.close()
+
+
+async def test_postgres_prepares_a_batch_query_once_whatever_the_batch_size(postgres_url):
+    """Dispatch reads and writes people in batches of any size. `IN ($1, ..., $n)` and n-row
+    VALUES were a new statement for each n, which each pooled connection prepared (a round trip
+    and a plan) and kept; the same statements for 1 to 12 people now leave one each."""
+    db = Database(postgres_url)
+    await db.migrate()
+    people = []
+    async with db.unit() as uow:
+        for telegram_id in range(1, 13):
+            person = await _person_in(uow, telegram_id)
+            episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW, created_at=NOW))
+            people.append((person, episode))
+    try:
+        async with db.unit() as uow:
+            prepared = []
+            for size in range(1, 13):
+                batch = people[:size]
+                checkins = [CheckIn(person_id=p.id, episode_id=e.id, phase="cold", step="pain", started_at=NOW, red_flags=["numb"]) for p, e in batch]
+                await uow.checkins.add_many(checkins)
+                assert [(await uow.session.get(CheckIn, c.id)).person_id for c in checkins] == [p.id for p, _ in batch]
+                assert set(await uow.people.by_ids(p.id for p, _ in batch)) == {p.id for p, _ in batch}
+                assert {p: e.id for p, e in (await uow.episodes.current_for(p.id for p, _ in batch)).items()} == {p.id: e.id for p, e in batch}
+                assert await uow.checkins.heat_worse_counts(e.id for _, e in batch) == {}
+                assert len(await uow.checkins.open_of(p.id for p, _ in batch)) == size
+                assert await uow.checkins.last_completed(p.id for p, _ in batch) == {}
+                await uow.reminders.set([c.id for c in checkins], status="done")  # no such reminders: nothing changes
+                prepared.append((await uow.session.execute(text("SELECT count(*) FROM pg_prepared_statements"))).scalar_one())
+        assert prepared[-1] == prepared[1], prepared  # the first round prepared them all; the rest, nothing new
+    finally:
         await db.close()
 
 
