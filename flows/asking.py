@@ -8,15 +8,16 @@ from telegram.error import BadRequest, NetworkError, TelegramError
 from telegram.ext import ExtBot
 
 from coach.questions import Question
-from flows.keyboards import question_keyboard
+from flows.keyboards import question_keyboard, question_markup
 
 log = logging.getLogger(__name__)
 
 
 async def send_text(
-    bot: ExtBot, chat_id: int, text: str, *, reply_markup: InlineKeyboardMarkup | None = None, rate_limit_args: dict | None = None
+    bot: ExtBot, chat_id: int, text: str, *, reply_markup: InlineKeyboardMarkup | str | None = None, rate_limit_args: dict | None = None
 ) -> int:
-    """sendMessage, returning only the new message's id.
+    """sendMessage, returning only the new message's id; the keyboard may come as PTB's object or
+    as the Bot API's JSON text (`keyboards.question_markup`), which PTB sends as it is.
 
     `bot.send_message` reads Telegram's echo of the message (chat, sender, every button) back into
     a `Message`: a third of the CPU of a scheduled send (README, "Performance"), and nothing here
@@ -42,7 +43,7 @@ async def ask(
 ) -> int:
     """Send the question with its keyboard, optionally after a line of introduction; returns its message id."""
     text = f"{intro}\n\n{question.prompt}" if intro else question.prompt
-    keyboard = question_keyboard(question, flow, ref, back=back, ticked=ticked)
+    keyboard = question_markup(question, flow, ref, back=back, ticked=ticked)
     return await send_text(bot, chat_id, text, reply_markup=keyboard, rate_limit_args=rate_limit_args)
 
 
