@@ -23,7 +23,7 @@ from itertools import groupby
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.error import Forbidden, NetworkError, RetryAfter
 
 from coach import checkin as questions
@@ -34,9 +34,9 @@ from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, 
 from coach.reminders import is_awake, is_stale, plan
 from flows import care_hold, caregivers, checkin, profile, screening
 from flows.asking import answer_quietly, close, send_text
-from flows.callbacks import decode
+from flows.callbacks import Callback, decode
 from flows.context import CoachContext
-from flows.keyboards import button
+from flows.keyboards import markup
 from flows.loop_lag import LoopLag
 from flows.rate_limit import BULK, retry_seconds
 from storage.models import CheckIn, Episode, Person, Reminder
@@ -392,7 +392,7 @@ def _together(context: CoachContext, person: Person, rows: list[Reminder], day_p
     choices = [(DONE, wording.REMINDER_DONE), (SNOOZED, wording.REMINDER_SNOOZE)]
     if Kind.THERAPY in kinds:
         choices.append((SKIP_TODAY, wording.REMINDER_SKIP_TODAY))
-    keyboard = InlineKeyboardMarkup([[button(label, FLOW, group, "r", value) for value, label in choices]])
+    keyboard = markup([[(label, Callback(FLOW, group, "r", value).encode()) for value, label in choices]])
     text = wording.reminder_message(kinds, day_plan)
     return Outgoing(person, rows, lambda: send_text(context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK))
 
