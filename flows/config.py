@@ -4,6 +4,8 @@ import re
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
@@ -28,6 +30,23 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=0, le=65535, description="0: any free port")
     webhook_path: str = Field(default="/telegram", pattern=r"^/")
     webhook_url: str | None = Field(default=None, description="public URL; when set, this instance registers it with setWebhook")
+
+    @field_validator("database_url")
+    @classmethod
+    def _supported_database(cls, value: str | None) -> str | None:
+        """SQLite, or PostgreSQL through asyncpg: the pool asks asyncpg whether a connection is
+        still open (`storage.database`), so another driver would fail at the first unit of work."""
+        if value is None:
+            return value
+        try:
+            url = make_url(value)
+        except ArgumentError:
+            raise ValueError("is not a database URL") from None
+        if url.get_backend_name() == "postgresql" and url.drivername != "postgresql+asyncpg":
+            raise ValueError("PostgreSQL is reached through asyncpg: postgresql+asyncpg://user@host/database")
+        if url.get_backend_name() not in ("sqlite", "postgresql"):
+            raise ValueError("must be sqlite:///path/to/file.db or postgresql+asyncpg://user@host/database")
+        return value
 
     @field_validator("webhook_secret_token")
     @classmethod
