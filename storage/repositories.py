@@ -26,7 +26,7 @@ def _dialect_insert(dialect: str, table: Any):
     return import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
 
 
-def _on_postgres(session: "AnySession") -> bool:
+def _on_postgres(session: AnySession) -> bool:
     return session.bind.dialect.name == "postgresql"
 
 
@@ -37,7 +37,7 @@ def _on_postgres(session: "AnySession") -> bool:
 # plain forms: its statements are not prepared on a server.
 
 
-def _among(session: "AnySession", column: Any, values: Iterable) -> ColumnElement[bool]:
+def _among(session: AnySession, column: Any, values: Iterable) -> ColumnElement[bool]:
     """`column IN values`; on PostgreSQL `column = ANY($1)`, the values as one array."""
     values = list(set(values))
     if _on_postgres(session):
@@ -45,7 +45,7 @@ def _among(session: "AnySession", column: Any, values: Iterable) -> ColumnElemen
     return column.in_(values)
 
 
-async def _insert_returning(session: "AnySession", table: Any, rows: list[dict], *returning: Any) -> Any:
+async def _insert_returning(session: AnySession, table: Any, rows: list[dict], *returning: Any) -> Any:
     """INSERT rows (with the same keys) RETURNING columns; on PostgreSQL one array per column,
     `INSERT ... SELECT * FROM unnest($1, ...)`."""
     if not _on_postgres(session):
