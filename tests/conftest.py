@@ -3,6 +3,7 @@
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import asyncpg
 import pytest
@@ -47,24 +48,28 @@ async def _drop_postgres_database(url: str) -> None:
         await admin.close()
 
 
+@asynccontextmanager
+async def _postgres_database() -> AsyncIterator[str]:
+    """A fresh PostgreSQL database for one test, dropped after it."""
+    url = await _fresh_postgres_database()
+    try:
+        yield url
+    finally:
+        await _drop_postgres_database(url)
+
+
 @pytest.fixture(params=["sqlite", "postgres"])
 async def database_url(request, tmp_path) -> AsyncIterator[str]:
     """An empty database URL, once for SQLite and once for PostgreSQL."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'coach.db'}"
         return
-    url = await _fresh_postgres_database()
-    try:
+    async with _postgres_database() as url:
         yield url
-    finally:
-        await _drop_postgres_database(url)
 
 
 @pytest.fixture
 async def postgres_url() -> AsyncIterator[str]:
     """An empty PostgreSQL database URL, for what only PostgreSQL has (its connection pool)."""
-    url = await _fresh_postgres_database()
-    try:
+    async with _postgres_database() as url:
         yield url
-    finally:
-        await _drop_postgres_database(url)
