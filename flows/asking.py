@@ -17,7 +17,7 @@ async def send_text(
     bot: ExtBot, chat_id: int, text: str, *, reply_markup: InlineKeyboardMarkup | str | None = None, rate_limit_args: dict | None = None
 ) -> int:
     """sendMessage, returning only the new message's id; the keyboard may come as PTB's object or
-    as the Bot API's JSON text (`keyboards.question_markup`), which PTB sends as it is.
+    as the Bot API's JSON text (`keyboards.markup`), which PTB sends as it is.
 
     `bot.send_message` reads Telegram's echo of the message (chat, sender, every button) back into
     a `Message`: a third of the CPU of a scheduled send (README, "Performance"), and nothing here
