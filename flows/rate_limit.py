@@ -40,7 +40,8 @@ Limits are enforced with GCRA (a token bucket kept as one timestamp): at most
 channels (negative ids, ``@usernames``) also at most ``group_per_minute`` a minute, and overall
 at most ``overall_per_second`` in any one-second window. The overall pace may make up
 ``overall_catch_up`` seconds of grants that came late (a busy event loop would otherwise lower
-the rate), and the one-second window is kept exactly, with the last second's grant times. A chat
+the rate), and the one-second window is kept exactly, with the last second's grant times (waiting
+for that window earns no catch-up, so a full queue goes out at an even pace, not in bursts). A chat
 also has at most one request in flight, so its messages arrive in the order they were granted. A
 message already granted (even bulk) counts toward its chat's limit.
 
@@ -723,12 +724,20 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         self._arm(wake)
 
     def _overall_wait(self, now: float) -> float | None:
-        """When the overall limit lets the next grant go, or None if it may go now."""
+        """When the overall limit lets the next grant go, or None if it may go now.
+
+        Waiting for the one-second window is not running late, so it earns no catch-up: when the
+        window reopens, grants go at the pace. Otherwise the catch-up let a burst through as it
+        reopened, that burst filled the next second's window early, and sending came in bursts
+        once a second for as long as the queue stayed full (with replies slowed in each burst).
+        """
         window = self._overall_window
         while window and window[0] <= now - 1.0 + _EPS:
             window.popleft()
         if len(window) >= self._overall_cap:
-            return window[0] + 1.0
+            reopens = window[0] + 1.0
+            self._otat = max(self._otat, reopens + self._overall_tolerance)
+            return reopens
         at = self._otat - self._overall_tolerance
         return at if at > now + _EPS else None
 

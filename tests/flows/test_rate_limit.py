@@ -203,6 +203,25 @@ async def test_catching_up_never_exceeds_the_limit_in_one_second(make) -> None:
     await finish(*tasks)
 
 
+async def test_when_the_one_second_window_reopens_requests_go_at_the_pace_not_in_a_burst(make) -> None:
+    """A burst that fills the window must not come back a second later, when its grants leave the
+    window: a backlog would then go out in bursts once a second, and replies slow in each one."""
+    limiter = make(overall_per_second=50, per_chat_per_second=None, overall_catch_up=5.0)
+    log: Log = []
+    limiter.pause()
+    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(120)]
+    await settle(lambda: limiter.queue_depth("interactive") == 120)
+    limiter.resume()
+    await turns(50)
+    assert len(log) == 50  # the catch-up, up to the window
+    while len(log) == 50:
+        await asyncio.sleep(0.01)  # about a second: the window reopens
+    await turns(50)  # no timer can fire: only what may go at this very moment has run
+    assert len(log) < 60  # a request or a few at 50 a second, not the window's 50 again
+    await limiter.shutdown()
+    await finish(*tasks)
+
+
 # ------------------------------------------------------------------------------ chat limits
 
 
