@@ -29,7 +29,7 @@ from flows import care_hold, caregivers, checkin, data_rights, general, onboardi
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
-from flows.jobs import tick
+from flows.jobs import TICKS_AT_ONCE, tick
 from flows.rate_limit import PriorityRateLimiter
 from flows.telegram_http import AiohttpRequest
 from flows.update_processor import PerChatUpdateProcessor
@@ -129,7 +129,9 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
     application.add_handlers(handlers)
     application.add_handler(TypeHandler(Update, _mark_reachable), group=1)
     application.add_error_handler(general.on_error)
-    application.job_queue.run_repeating(tick, interval=settings.tick_seconds, name=TICK)  # the first at start: `started`
+    application.job_queue.run_repeating(  # the first at start: `started`
+        tick, interval=settings.tick_seconds, name=TICK, job_kwargs={"max_instances": TICKS_AT_ONCE}
+    )
     return application
 
 

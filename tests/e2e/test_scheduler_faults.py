@@ -524,3 +524,22 @@ async def test_reminders_wait_while_the_process_is_too_busy_to_answer_quickly_an
         await busy
     assert all(len(reminder_messages(api, chat)) == 1 for chat in chats)
     assert any("reminders held back" in record.getMessage() for record in caplog.records)
+
+
+# ------------------------------------------------------------------------------- a slow Telegram
+
+
+async def test_one_slow_send_holds_back_nobody_elses_reminders_until_it_ends(api, clock, start_bot, database_url):
+    """A tick waits for every message it sends; the next tick starts on time anyway."""
+    await migrate(database_url)
+    people = await add_people(database_url, [3951, 3952], now=NOON)
+    await plan_rows(database_url, {people[3951]: [(WATER, "slow", NOON)], people[3952]: [(WATER, "slow", NOON + timedelta(minutes=1))]})
+    clock.set(NOON)
+    api.delay("sendMessage", 4.0)  # the first message, 3951's, hangs at Telegram for 4 s
+    async with start_bot(tick_seconds=0.5):
+        await eventually(lambda: send_attempts(api, 3951), what="3951's reminder on its way")
+        clock.set(NOON + timedelta(minutes=2))  # now 3952's is due too
+        await api.wait_for(3952, "glass of water", timeout=3)
+        assert reminder_messages(api, 3951) == [], "3951's message was not that slow after all"
+        await api.wait_for(3951, "glass of water", timeout=10)
+
