@@ -46,7 +46,7 @@ log = logging.getLogger(__name__)
 
 FLOW = "rem"
 BATCH = 500  # reminders claimed per round, at most
-BATCH_SECONDS = 0.5  # once the sending pace is known, a round claims about this long's worth
+BATCH_SECONDS = 0.5  # a round claims about this long's worth at the sending pace (`_Dispatch.pace`)
 LOW_WATER_SECONDS = 0.25  # and the next round is claimed when this long's worth is left to send
 # Messages in flight at once: enough to keep up with the rate limit over a round trip of about a
 # tenth of a second, and no more. More only wait in the limiter and the HTTP pool, where they cost
@@ -145,14 +145,16 @@ class _Dispatch:
         self.taken = 0
         self.lag = LoopLag()
 
-    def pace(self) -> float | None:
-        """Messages a second the senders take them at, once that is known."""
+    def pace(self) -> float:
+        """Messages a second the senders take them at, once that is known; until then Telegram's
+        pace for the bot, which reminders never exceed."""
         elapsed = time.monotonic() - self.first_taken if self.first_taken is not None else 0.0
-        return self.taken / elapsed if self.taken >= 10 and elapsed > 0.05 else None
+        if self.taken >= 10 and elapsed > 0.05:
+            return self.taken / elapsed
+        return self.context.services.settings.messages_per_second
 
     def low_water(self) -> int:
-        pace = self.pace()
-        return int(pace * LOW_WATER_SECONDS) if pace else BATCH // 2
+        return int(self.pace() * LOW_WATER_SECONDS)
 
     async def run(self) -> int:
         count = max(SENDERS_MIN, min(SENDERS_MAX, int(self.context.services.settings.messages_per_second * ROUND_TRIP)))
@@ -187,7 +189,9 @@ class _Dispatch:
             self.results.put_nowait(None)
 
     async def claim(self) -> None:
-        size = BATCH
+        # Half a second's worth a round, from the first: a tick that began with a full batch (500
+        # check-ins prepared in one unit of work) held the event loop for a tenth of a second or more.
+        size = self.round_size()
         while True:
             claimed, outgoing = await _claim(self.context, size)
             for item in outgoing:
@@ -197,12 +201,13 @@ class _Dispatch:
             while self.outbox.qsize() > self.low_water():
                 self.low.clear()
                 await self.low.wait()
-            pace = self.pace()
-            if pace is not None:  # half a second's worth, and no more than can go out within the budget
-                left = pace * (self.deadline - time.monotonic()) - self.outbox.qsize()
-                size = min(BATCH, max(10, int(pace * BATCH_SECONDS)), int(left))
+            left = self.pace() * (self.deadline - time.monotonic()) - self.outbox.qsize()
+            size = min(self.round_size(), int(left))  # no more than can go out within the budget
             if size <= 0 or time.monotonic() >= self.deadline:
                 return
+
+    def round_size(self) -> int:
+        return min(BATCH, max(10, int(self.pace() * BATCH_SECONDS)))
 
     async def send(self) -> None:
         while (item := await self.outbox.get()) is not None:
