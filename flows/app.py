@@ -38,6 +38,11 @@ from storage.database import Database, default_url
 log = logging.getLogger(__name__)
 
 TICK = "tick"
+# Python's garbage-collection thresholds, with full collections ten times rarer than its default
+# (after 100 second-generation passes, not 10). A full collection walks everything made since
+# start-up, and under a backlog that includes thousands of replies waiting for Telegram's pace:
+# 50-100 ms every 4-5 s, which was the whole tail of tap answers at 30/s (README, "Performance").
+GC_THRESHOLDS = (700, 10, 100)
 COMMANDS = (
     BotCommand("start", "Set up or start over"),
     BotCommand("checkin", "Do a check-in now"),
@@ -142,7 +147,8 @@ async def started(application: Application) -> AsyncIterator[Application]:
 
     What start-up made (modules, handlers, compiled queries) lives as long as the process, so it is
     frozen out of the garbage collector: each full collection would otherwise walk it all again,
-    stalling every reply for about 70 ms every few seconds under load.
+    stalling every reply for about 70 ms every few seconds under load. What is made later is
+    collected in full more rarely than Python's default (`GC_THRESHOLDS`).
     """
     services: Services = application.bot_data["services"]
     await services.db.migrate()
@@ -153,6 +159,7 @@ async def started(application: Application) -> AsyncIterator[Application]:
             await application.start()
             gc.collect()
             gc.freeze()
+            gc.set_threshold(*GC_THRESHOLDS)
             for job in application.job_queue.get_jobs_by_name(TICK):
                 # APScheduler cannot start a repeating job "now" (PTB's docs, `first`): its first run
                 # would come an interval later, and what fell due while the bot was down would wait.
