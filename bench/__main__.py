@@ -82,6 +82,7 @@ async def _run(args: argparse.Namespace) -> dict:
         "compare": [],
         "limiter": [],
         "scale": [],
+        "floor": None,
         "notes": plan.notes,
     }
     only = set(args.only)
@@ -129,6 +130,8 @@ async def _run(args: argparse.Namespace) -> dict:
                     )
                 )
         if "scale" in only:
+            say("scale: the libraries alone")
+            results["floor"] = await scenarios.floor(workdir)
             for backend in backends if args.mode == "full" else ["sqlite"]:
                 for people in plan.scale:
                     # the baseline's start-up barely touches the database: 1M people once (on SQLite) is enough

@@ -390,6 +390,17 @@ async def scale(workdir: Path, backend: str, people: int, *, baseline: bool, bas
     return result
 
 
+async def floor(workdir: Path) -> dict:
+    """The RSS of a process that has loaded only what both designs need (the worker's "floor"
+    mode): memory neither can go below on this stack, whoever is registered."""
+    worker = await Worker.start({"mode": "floor"}, workdir / "floor.log")
+    try:
+        event = await worker.wait_event("floor")
+    finally:
+        await worker.stop()
+    return {"rss_mb": round(event["rss_mb"], 1)}
+
+
 async def baseline_dispatch(workdir: Path, people: int, *, rate: float, lead: float, timeout: float) -> dict:
     """The same N check-ins, sent by N run_daily jobs firing in the same second, through the same
     limiter at `rate` (without one, N simultaneous sends swamp the HTTP pool: requests time out)."""

@@ -9,6 +9,7 @@ orchestrator runs, and reports on stdout, one JSON object per line:
   {"event": "tick_start"/"tick_end", ...}   each scheduler tick (coach only)
   {"event": "probe", ...}          CPU seconds and RSS now, when "probe" is written to stdin
   {"event": "stopped", ...}        after "stop" on stdin: the application has shut down
+  {"event": "floor", ...}          (mode "floor") RSS with only the libraries both designs need loaded
 
 Times are `time.monotonic()` (one clock for every process on the machine), CPU is
 `time.process_time()` (every thread of this process).
@@ -173,10 +174,25 @@ async def _main(config: dict) -> None:
         await _coach(config, stop)
 
 
+def _floor() -> None:
+    """What both designs load before a line of their own: Python with asyncio and sqlite3,
+    python-telegram-bot with its job queue (APScheduler) and HTTP client, SQLModel with async SQLAlchemy."""
+    import sqlite3  # noqa: F401
+    import apscheduler.schedulers.asyncio  # noqa: F401
+    import sqlalchemy.ext.asyncio  # noqa: F401
+    import sqlmodel  # noqa: F401
+    import telegram.ext  # noqa: F401
+
+    emit("floor")
+
+
 def main() -> None:
     config = json.loads(sys.argv[1])
     emit("process", started_at=datetime.now(UTC).isoformat())
-    asyncio.run(_main(config))
+    if config["mode"] == "floor":
+        _floor()
+    else:
+        asyncio.run(_main(config))
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ def test_the_benchmark_runs_and_reports_every_part(tmp_path):
     [scale] = results["scale"]
     assert {"startup_s", "first_tick_s", "rss_mb"} <= scale["coach"].keys()
     assert {"startup_s", "rss_mb"} <= scale["baseline"].keys()
+    assert 0 < results["floor"]["rss_mb"] < scale["coach"]["rss_mb"]  # the libraries alone, less than the whole coach
     assert results["targets"] and all({"target", "measured", "met"} <= target.keys() for target in results["targets"])
-    for title in ("Dispatch", "Coach vs tutorial baseline", "Limiter on", "Scale", "Targets"):
+    for title in ("Dispatch", "Coach vs tutorial baseline", "Limiter on", "Scale", "libraries alone", "Targets"):
         assert title in done.stdout
