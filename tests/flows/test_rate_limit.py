@@ -176,14 +176,20 @@ async def test_each_chat_keeps_fifo_order_within_a_priority(make) -> None:
 # ----------------------------------------------------------------------------- overall limit
 
 
+async def queued_while_held(limiter: PriorityRateLimiter, log: Log, count: int) -> "list[asyncio.Task[Any]]":
+    """`count` requests to as many chats, queued while the limiter is held, then released."""
+    limiter.pause()
+    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(count)]
+    await settle(lambda: limiter.queue_depth("interactive") == count)
+    limiter.resume()
+    return tasks
+
+
 async def test_grants_running_late_are_made_up_for_at_once(make) -> None:
     """A queue that could not go for a while (here: held) gets a quarter second's worth at once."""
     limiter = make(overall_per_second=20, per_chat_per_second=None)
     log: Log = []
-    limiter.pause()
-    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(12)]
-    await settle(lambda: limiter.queue_depth("interactive") == 12)
-    limiter.resume()
+    tasks = await queued_while_held(limiter, log, 12)
     await turns(50)  # no timer can fire: only what may go at this very moment has run
     assert log == [f"m{i}" for i in range(6)]  # 0.25 s of 20/s, and the one due now
     await limiter.shutdown()
@@ -193,10 +199,7 @@ async def test_grants_running_late_are_made_up_for_at_once(make) -> None:
 async def test_catching_up_never_exceeds_the_limit_in_one_second(make) -> None:
     limiter = make(overall_per_second=10, per_chat_per_second=None, overall_catch_up=5.0)
     log: Log = []
-    limiter.pause()
-    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(30)]
-    await settle(lambda: limiter.queue_depth("interactive") == 30)
-    limiter.resume()
+    tasks = await queued_while_held(limiter, log, 30)
     await turns(50)
     assert log == [f"m{i}" for i in range(10)]  # 5 s of catching up allowed, but 10 a second at most
     await limiter.shutdown()
@@ -208,10 +211,7 @@ async def test_when_the_one_second_window_reopens_requests_go_at_the_pace_not_in
     window: a backlog would then go out in bursts once a second, and replies slow in each one."""
     limiter = make(overall_per_second=50, per_chat_per_second=None, overall_catch_up=5.0)
     log: Log = []
-    limiter.pause()
-    tasks = [send(limiter, callback(log, f"m{i}"), 100 + i) for i in range(120)]
-    await settle(lambda: limiter.queue_depth("interactive") == 120)
-    limiter.resume()
+    tasks = await queued_while_held(limiter, log, 120)
     await turns(50)
     assert len(log) == 50  # the catch-up, up to the window
     while len(log) == 50:
