@@ -1,0 +1,1 @@
+"""English: the words of the red-flag concepts, the ConText modifiers and spelling."""
