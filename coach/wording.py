@@ -55,6 +55,14 @@ CHECKIN_NEED_SETUP = "Let's finish setting you up first, then we can check in."
 CHECKIN_THANKS = "Thanks, that's today's check-in done."
 BUTTON_EXPIRED = "This button has expired."
 PICK_A_BUTTON = "Please tap one of the buttons above."
+# The safety net: the message named something from the red-flag list (or was in a language the
+# coach cannot read yet) and no rule decided; asking beats staying silent.
+SAFETY_NET = "To be safe, I'd like to check: do you have any of these right now? Tap the one that fits, or \u201cNone of these\u201d."
+SAFETY_NET_OTHER_LANGUAGE = (
+    "Sorry, I can only read English for now. To be safe: do you have any of these right now? "
+    "Tap the one that fits, or \u201cNone of these\u201d. If you feel very unwell, call your local emergency number."
+)
+SAFETY_NET_NONE = "Thanks for checking. If anything changes, tell me at once or call {number}."
 
 NOTHING_STORED = "I don't have anything stored about you."
 EXPORT_JSON = "Everything I have stored about you."

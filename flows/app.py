@@ -119,6 +119,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         CallbackQueryHandler(checkin.on_button, pattern=pattern(checkin.FLOW)),
         CallbackQueryHandler(preferences.on_button, pattern=pattern(preferences.FLOW)),
         CallbackQueryHandler(safety.on_acknowledge, pattern=pattern(safety.ACK_FLOW)),
+        CallbackQueryHandler(safety.on_net_answer, pattern=pattern(safety.NET_FLOW)),
         CallbackQueryHandler(care_hold.on_follow_up, pattern=pattern(care_hold.FLOW)),
         CallbackQueryHandler(reminders.on_button, pattern=pattern(reminders.FLOW)),
         CallbackQueryHandler(caregivers.on_button, pattern=pattern(caregivers.FLOW)),

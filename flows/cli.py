@@ -10,7 +10,7 @@ from contextlib import AbstractAsyncContextManager
 
 from pydantic import ValidationError
 
-from coach.triage import triage
+from coach.triage import explain, triage
 from flows import logs
 from flows.config import Settings
 from storage.database import Database, default_url
@@ -51,11 +51,14 @@ async def _migrate(settings: Settings) -> None:
         await database.close()
 
 
-def _triage_lines() -> None:
-    """One JSON object per input line, in order, and nothing else on stdout."""
+def _triage_lines(*, explaining: bool, lang: str | None) -> None:
+    """One JSON object per input line, in order, and nothing else on stdout; with `explaining`,
+    every step of each decision (`coach.triage.explain`)."""
     out = sys.stdout
     for line in sys.stdin:
-        out.write(json.dumps(triage(line.rstrip("\n")).to_json()) + "\n")
+        text = line.rstrip("\n")
+        result = explain(text, lang) if explaining else triage(text, lang).to_json()
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
     out.flush()
 
 
@@ -66,11 +69,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("run", help="run the bot with long polling (applies migrations first)")
     commands.add_parser("webhook", help="serve Telegram's webhook, one of several instances behind a load balancer")
     commands.add_parser("migrate", help="apply database migrations")
-    commands.add_parser("triage", help="read lines on stdin, print one JSON triage result per line")
+    triaging = commands.add_parser("triage", help="read lines on stdin, print one JSON triage result per line")
+    triaging.add_argument("--explain", action="store_true", help="show the normalised text, every mention, its assertion and the rule that decided")
+    triaging.add_argument("--lang", help="read every line as this language (default: detect per line)")
     args = parser.parse_args(argv)
 
     if args.command == "triage":
-        _triage_lines()
+        _triage_lines(explaining=args.explain, lang=args.lang)
         return 0
     try:
         settings = Settings()

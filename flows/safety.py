@@ -17,18 +17,20 @@ from telegram.constants import ChatType
 
 from coach import wording
 from coach.emergency_numbers import emergency_number
-from coach.triage import Assessment, Tier, triage
+from coach.triage import CHECKLIST, Assessment, Tier, assess_checklist, triage
 from flows import caregivers
-from flows.asking import answer_quietly, edit_quietly
-from flows.callbacks import decode
+from flows.asking import answer_quietly, close, edit_quietly, send_text
+from flows.callbacks import Callback, decode
 from flows.context import CoachContext
-from flows.keyboards import button
+from flows.keyboards import button, markup
 from flows.rate_limit import URGENT
 from storage.models import Escalation, Person
 
 log = logging.getLogger(__name__)
 
 ACK_FLOW = "esc"
+NET_FLOW = "net"
+NET_NONE = "none"
 _ACKS = {"got": wording.ACK_GOT_HELP, "getting": wording.ACK_GETTING_HELP, "mistake": wording.ACK_MISTAKE}
 
 
@@ -41,7 +43,7 @@ def needs_advice(update: object) -> bool:
     if message is None or message.chat.type != ChatType.PRIVATE:
         return False
     text = message.text or message.caption
-    return bool(text) and _calls_for_advice(triage(text))
+    return bool(text) and triage(text).asks
 
 
 async def triage_every_message(update: Update, context: CoachContext) -> None:
@@ -51,7 +53,7 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
     if not text or update.effective_user is None:
         return
     assessment = triage(text)
-    if not _calls_for_advice(assessment):
+    if not assessment.asks:
         return
     try:
         async with context.db.unit(urgent=True) as uow:
@@ -62,10 +64,6 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
     await escalate(context, update.effective_chat.id, person, assessment, source="text")
 
 
-def _calls_for_advice(assessment: Assessment) -> bool:
-    return assessment.tier is not Tier.SELF_CARE or assessment.question is not None
-
-
 async def escalate(context: CoachContext, chat_id: int, person: Person | None, assessment: Assessment, *, source: str) -> None:
     """Send the seek-care advice; for someone coached, store it and pause reminders after urgent or worse.
 
@@ -73,8 +71,12 @@ async def escalate(context: CoachContext, chat_id: int, person: Person | None, a
     """
     context.escalated = True
     number = emergency_number(person.timezone if person else None)
-    if assessment.tier is Tier.SELF_CARE:
+    if assessment.tier is Tier.SELF_CARE and assessment.question is not None:
         await context.bot.send_message(chat_id, assessment.question, rate_limit_args=URGENT)
+        return
+    if assessment.tier is Tier.SELF_CARE:  # the safety net: the red-flag checklist, one tap
+        text = wording.SAFETY_NET if assessment.language == "en" else wording.SAFETY_NET_OTHER_LANGUAGE
+        await send_text(context.bot, chat_id, text, reply_markup=_net_keyboard(), rate_limit_args=URGENT)
         return
     escalation = None
     if person is not None:
@@ -101,6 +103,37 @@ async def _record(context: CoachContext, person: Person, assessment: Assessment,
             stored = await uow.people.by_telegram_id(person.telegram_user_id)
             stored.care_hold_since = stored.care_hold_since or now
     return escalation
+
+
+def _net_keyboard() -> str:
+    """The checklist as one-tap buttons, then "None of these" (items by their position: short data)."""
+    rows = [[(item.label, Callback(NET_FLOW, 0, "-", str(i)).encode())] for i, item in enumerate(CHECKLIST)]
+    rows.append([(wording.NONE_OF_THESE, Callback(NET_FLOW, 0, "-", NET_NONE).encode())])
+    return markup(rows)
+
+
+async def on_net_answer(update: Update, context: CoachContext) -> None:
+    """A tap on the safety net's checklist: the advice for that item, or thanks for "None of these"."""
+    query = update.callback_query
+    callback = decode(query.data)
+    value = callback.value if callback else ""
+    item = CHECKLIST[int(value)] if value.isdigit() and int(value) < len(CHECKLIST) else None
+    if item is None and value != NET_NONE:
+        await query.answer(wording.BUTTON_EXPIRED)
+        return
+    await answer_quietly(query)
+    await close(query, item.label if item else wording.NONE_OF_THESE)
+    try:
+        async with context.db.unit(urgent=True) as uow:
+            person = await uow.people.by_telegram_id(update.effective_user.id)
+    except SQLAlchemyError:
+        log.exception("could not look up the person after a safety-net answer; advising anyway")
+        person = None
+    if item is None:
+        number = emergency_number(person.timezone if person else None)
+        await context.bot.send_message(update.effective_chat.id, wording.SAFETY_NET_NONE.format(number=number))
+        return
+    await escalate(context, update.effective_chat.id, person, assess_checklist([item.id]), source="net")
 
 
 async def on_acknowledge(update: Update, context: CoachContext) -> None:

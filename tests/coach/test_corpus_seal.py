@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLDOUT = "tests/corpora/"
-RULES = ("coach/red_flags/", "coach/triage/")
+RULES = ("coach/red_flags", "coach/triage")  # the packages, and the modules they replaced
 
 
 def _git(*args: str) -> str:

@@ -179,3 +179,26 @@ async def test_an_emergency_is_handled_at_once_while_hundreds_of_replies_wait_fo
             assert limiter.queue_depth("interactive") > 200  # the crowd's replies are still waiting
         finally:
             await limiter.shutdown()  # drop them, or stopping the bot would wait minutes for them to go out
+
+
+async def test_a_message_the_coach_cannot_read_gets_the_checklist_and_a_tap_gets_the_advice(bot, alex, database_url):
+    await onboard(alex)
+    await alex.send("No puedo orinar desde esta mañana y me duele la espalda")
+    checklist = await alex.expect("I can only read English for now")
+    labels = [label for label, _ in alex.api.buttons(checklist)]
+    assert "Can't pee, or lost bladder/bowel control" in labels and labels[-1] == "None of these"
+    await alex.tap("Can't pee")
+    advice = await alex.expect("Call 999 now")
+    assert "difficulty peeing" in advice["text"] or "pee" in advice["text"]
+    [escalation] = await stored(database_url, Escalation, alex.id)
+    assert (escalation.tier, escalation.source) == ("emergency", "net")
+
+
+async def test_naming_a_warning_sign_without_saying_it_is_happening_gets_the_checklist_once(bot, alex, api):
+    await onboard(alex)
+    await alex.send("what does saddle numbness even mean?")
+    await alex.expect("do you have any of these right now")
+    await alex.tap("None of these")
+    await alex.expect("Thanks for checking")
+    assert not any("Call 999" in t for t in alex.texts())
+    assert sum("do you have any of these right now" in t for t in alex.texts()) == 1
