@@ -83,13 +83,15 @@ class Score:
         return self.net_on_self_care / self.self_care if self.self_care else 0.0
 
 
-def score(rows: list[Row], lang: str | None = None) -> tuple[Score, list[tuple[Row, object]]]:
+def score(rows: list[Row], lang: str | None = None, assess=None) -> tuple[Score, list[tuple[Row, object]]]:
+    """The figures for `rows`, read by `assess(text)` (the coach's triage unless given)."""
+    assess = assess or (lambda text: triage(text, lang))
     english = [r for r in rows if r.kind != "other_language"]
     other = [r for r in rows if r.kind == "other_language"]
     start = time.perf_counter()
-    results = [(r, triage(r.text, lang)) for r in english]
+    results = [(r, assess(r.text)) for r in english]
     elapsed = time.perf_counter() - start
-    others = [(r, triage(r.text, lang)) for r in other]
+    others = [(r, assess(r.text)) for r in other]
     matrix = Counter((r.label, a.tier) for r, a in results)
     care = [(r, a) for r, a in results if r.label == Tier.SELF_CARE]
     result = Score(
