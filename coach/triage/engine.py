@@ -67,17 +67,24 @@ def read(text: str, lang: str | None = None) -> Reading:
     language = load(lang if lang in READ else "en")
     cleaned = clean(text, language.spelling.emoji)
     written_in = lang or guess(cleaned, language.function_words)
-    sentences = _split_long(_drop_answered(tokenise(cleaned, language.spelling, language.temperature.read), language))
+    sentences = _split_long(_drop_answered(tokenise(cleaned, language.spelling, language.temperature), language))
     mentions: list[Mention] = []
     reaches: list[tuple[int, Reach]] = []
     reading = Reading(written_in, cleaned, sentences, mentions, reaches)
+    previous: list[str] | None = None
     for index, sentence in enumerate(sentences):
         words = sentence.words
+        if words == previous:  # a long message repeating itself: the same piece says nothing new
+            continue
+        previous = words
         numbers = [t.number if not t.norm.isalpha() else None for t in sentence.tokens]
         barriers = [t.mark for t in sentence.tokens]
+        if not language.lexicon.could_match(words, numbers) and not PRONOUNS.intersection(words):
+            continue  # nothing here can start a concept, and no pronoun can carry a modifier back
         found = _mentions(language, cleaned, sentence, index, words, numbers, barriers)
-        for reach in language.context.assert_sentence(words, numbers, barriers, found):
-            reaches.append((index, reach))
+        if found or PRONOUNS.intersection(words):
+            for reach in language.context.assert_sentence(words, numbers, barriers, found):
+                reaches.append((index, reach))
         mentions += found
         _fragments(reading, index, words, found)
     _through_pronouns(reading)

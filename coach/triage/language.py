@@ -11,7 +11,7 @@ from importlib.resources import files
 
 from coach.red_flags import rule
 from coach.triage.context import ConText
-from coach.triage.normalise import Spelling, emoji_table
+from coach.triage.normalise import Spelling, emoji_table, without_codes
 from coach.triage.phrases import Lexicon
 from coach.triage.temperature import TemperatureWords
 
@@ -30,10 +30,11 @@ _OTHER_WORDS: dict[str, frozenset[str]] = {
     "tl": frozenset("ang ng sa na ako ko mga hindi at ay masakit likod ngayon kahapon po".split()),
     "nl": frozenset("de het een en ik niet mijn met voor is heel maar heb rug pijn sinds vandaag".split()),
 }
+_SAMPLE = 600  # characters read to tell the language
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
 _LATIN_LETTERS = re.compile(r"[a-zA-ZÀ-ɏ]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORDS = re.compile(r"(?<![^\W_])[^\W\d_]+(?![^\W_])", re.UNICODE)  # letters touching no digit
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,12 @@ def guess(text: str, known: frozenset[str]) -> str | None:
         letters = len(_LETTERS.findall(text))
         if letters and len(_LATIN_LETTERS.findall(text)) < 0.5 * letters:
             return "ru" if len(_CYRILLIC.findall(text)) >= 0.5 * letters else "other"
-    words = [w.lower() for w in _WORDS.findall(text)]
+    words = _WORDS.findall(without_codes(text[:_SAMPLE]).lower())  # the start of a long message tells
     if len(words) < 3:
         return "en"
     english = sum(1 for w in words if w in known)
+    if english > len(words) // 4:
+        return "en"
     best, hits = max(((code, sum(1 for w in words if w in vocabulary)) for code, vocabulary in _OTHER_WORDS.items()), key=lambda x: x[1])
     if hits >= 2 and hits > english and english <= len(words) // 4:
         return best

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
+
+from coach.triage.temperature import TemperatureWords
 
 # Unicode's format characters (category Cf: zero-width spaces and joiners, soft hyphen, direction
 # marks and isolates, word joiner, byte-order mark, tags), control characters but tab and newline,
@@ -57,7 +58,17 @@ _TOKEN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _BREAKS = frozenset(".!?;:()[]{}…\n|")
+# Codes: a link, or a word of letters and digits (joined by - _ .) that switches between the two
+# at least twice: "AB7C-0D2E", "G5V8", "c_4rg29kh". An order number or a typed invitation.
+_CHUNK = re.compile(r"\S+")
+_LINK = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|t\.me/", re.IGNORECASE)
+_CODE_WORD = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
+_SWITCH = re.compile(r"\d(?=[^\W\d_])|[^\W\d_](?=\d)")
+_EDGE = ".,;:!?()[]{}\"'«»<>*"
+_GLUED_TAILS = frozenset("ish x th st nd rd".split())  # "6ish", "2nd": a number still
 _STRETCH = re.compile(r"(.)\1{2,}")
+_REPEAT_CHECK, _FEW_CHARACTERS, _KEEP_REPEATS = 256, 24, 8
+_REPEATS = re.compile(r"(.{1,16}?)\1{8,}", re.S)
 
 
 @dataclass(slots=True)
@@ -70,6 +81,7 @@ class Token:
     number: float | None = None  # digits (and number words that make a number)
     mark: bool = False  # punctuation: a clause boundary that no phrase gap crosses
     unit: str = ""  # a temperature unit written after the number: °C, F, degrees...
+    glued: bool = False  # digits touching letters ("3bnd", "xyz5"): part of a word, not a score
 
 
 @dataclass
@@ -102,10 +114,11 @@ class Spelling:
 
     def __post_init__(self) -> None:
         self._targets = sorted(w for w in self.vocabulary if len(w) >= 4 and w.isalpha() and w.isascii())
-        self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=12)
+        self._index = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
         for word in self._targets:
             self._index.create_dictionary_entry(word, 1)
-        self.correct = lru_cache(maxsize=65536)(self._correct)
+        self._cache: dict[str, tuple[str, ...]] = {}
+        self.budget = FRESH_LOOKUPS
         self._slashed = re.compile("|".join(rf"(?<![\w/]){re.escape(k)}(?![\w/])" for k in self.slashed), re.I) if self.slashed else None
 
     def nearest(self, word: str) -> str | None:
@@ -123,8 +136,9 @@ class Spelling:
             or any(word.startswith(p) for p in self.prefixes)
         )
 
-    def _correct(self, word: str) -> str:
-        """A listed spelling, a stretched word, or a misspelling of a lexicon word; else the word."""
+    def correct(self, word: str) -> str:
+        """A listed spelling, a stretched word, or a misspelling of a lexicon word; else the word.
+        Raises `_Spent` when only a fresh lookup could tell and this message's lookups are spent."""
         if word in self.spellings:
             return self.spellings[word]
         if _STRETCH.search(word):
@@ -136,7 +150,33 @@ class Spelling:
             word = double
         if len(word) < 5 or not word.isascii() or not word.isalpha() or self.known(word):
             return word
+        if self.budget <= 0:
+            raise _Spent
+        self.budget -= 1
         return self.nearest(word) or word
+
+    def words(self, raw: str) -> tuple[str, ...]:
+        """One written word (lower case) as one or more normalised words, remembered."""
+        found = self._cache.get(raw)
+        if found is not None:
+            return found
+        try:
+            found = _read_word(raw, self)
+        except _Spent:  # left as written, and not remembered: another message may correct it
+            return (raw,)
+        if len(self._cache) < _MAX_WORDS:
+            self._cache[raw] = found
+        return found
+
+
+class _Spent(Exception):
+    """This message's fresh spelling lookups are used up."""
+
+
+# Misspellings looked up afresh per message, at most (about 15 µs each): a message of hundreds of
+# unknown words must not hold the event loop for everyone else; words seen before cost nothing.
+FRESH_LOOKUPS = 96
+_MAX_WORDS = 100_000
 
 
 def emoji_table(emoji: Mapping[str, str]) -> dict[int, str]:
@@ -146,7 +186,10 @@ def emoji_table(emoji: Mapping[str, str]) -> dict[int, str]:
 
 def clean(text: str, emoji: Mapping[int, str]) -> str:
     """Invisible characters out, compatibility forms folded, look-alikes and emoji as words
-    (`emoji` from `emoji_table`)."""
+    (`emoji` from `emoji_table`). A long stretch repeating a few characters ("1/1/1/…") is cut to a
+    few repeats: it says no more, and costs no more, than they do."""
+    if len(text) > _REPEAT_CHECK and len(set(text)) < _FEW_CHARACTERS:
+        text = _REPEATS.sub(lambda m: m[1] * _KEEP_REPEATS, text)
     if text.isascii():
         return _CONTROLS.sub("", text).replace("`", "'")
     text = _INVISIBLE.sub("", text).translate(emoji)
@@ -170,20 +213,27 @@ def _unmix(word: str, latin_text: bool) -> str:
     return word
 
 
-def tokenise(text: str, spelling: Spelling, is_temperature: Callable[..., str | None]) -> list[Sentence]:
+def tokenise(text: str, spelling: Spelling, temperature: TemperatureWords) -> list[Sentence]:
     """Sentences of normalised tokens. `text` is already cleaned."""
+    spelling.budget = FRESH_LOOKUPS
     if spelling._slashed is not None and "/" in text:
         text = spelling._slashed.sub(lambda m: spelling.slashed[m[0].lower()], text)
     sentences: list[Sentence] = [Sentence([])]
+    codes = _codes(text)
     for m in _TOKEN.finditer(text):
         kind, value, sentence = m.lastgroup, m[0], sentences[-1]
+        if codes and m.start() in codes:
+            if codes[m.start()]:  # its first token: the whole run becomes one
+                sentence.tokens.append(Token("#code", m.start(), codes[m.start()]))
+            continue
         if kind == "time":
             sentence.tokens.append(Token("#time", m.start(), m.end()))
         elif kind in ("num", "unit", "tail"):
             tail = (m["tail"] or "").lower()
             number = float(m["num"].replace(",", "."))
             end = m.end() - len(tail)
-            sentence.tokens.append(Token(m["num"].replace(",", "."), m.start(), end, number, unit=(m["unit"] or "").lower()))
+            glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or bool(tail and not m["unit"] and not _word_tail(tail, spelling))
+            sentence.tokens.append(Token(m["num"].replace(",", "."), m.start(), end, number, unit=(m["unit"] or "").lower(), glued=glued))
             if tail:
                 joined = spelling.spellings.get(value.lower())
                 if joined:  # "2day", "b4": a written word
@@ -207,18 +257,61 @@ def tokenise(text: str, spelling: Spelling, is_temperature: Callable[..., str | 
         if not sentence.tokens:
             continue
         sentence.tokens = _numbers(_join(sentence.tokens, spelling.joined), spelling)
-        _temperatures(sentence.tokens, is_temperature)
+        _temperatures(sentence.tokens, temperature)
         result.append(sentence)
     return result
 
 
+def _codes(text: str) -> dict[int, int]:
+    """Where codes stand (see _LINK and _CODE_WORD; a group of letters and digits next to one is a
+    part of it, as in "G5V8 00DWMEWCN5"): their numbers are no scores and no temperatures, their
+    letters no words. Maps each character position of a code to its end (for its first) or 0."""
+    if not any(c.isdigit() for c in text):
+        return {}
+    chunks = []  # (start, end, a code, a group of letters and digits)
+    for m in _CHUNK.finditer(text):
+        chunk = m[0]
+        start = m.start() + len(chunk) - len(chunk.lstrip(_EDGE))
+        chunk = chunk.strip(_EDGE)
+        if chunk:
+            group = _CODE_WORD.fullmatch(chunk) is not None and _SWITCH.search(chunk) is not None
+            chunks.append((start, start + len(chunk), bool(_LINK.search(chunk)) or (group and _is_code(chunk)), group))
+    code = [c[2] for c in chunks]
+    for order in (range(1, len(chunks)), range(len(chunks) - 2, -1, -1)):
+        for i in order:
+            neighbour = i - 1 if order.step == 1 else i + 1
+            code[i] = code[i] or (code[neighbour] and chunks[i][3])
+    spans = {}
+    for (start, end, _, _), is_code in zip(chunks, code):
+        if is_code:
+            spans.update(dict.fromkeys(range(start + 1, end), 0))
+            spans[start] = end
+    return spans
+
+
+def _is_code(chunk: str) -> bool:
+    return len(_SWITCH.findall(chunk)) >= 2 and sum(c.isalnum() for c in chunk) >= 4
+
+
+def _word_tail(tail: str, spelling: Spelling) -> bool:
+    """Whether letters written onto a number are a word ("5today", "6ish"), not part of a code."""
+    return tail in _GLUED_TAILS or tail in spelling.real_words or tail in spelling.vocabulary
+
+
+def without_codes(text: str) -> str:
+    """The text with its links and codes blanked (for telling its language)."""
+    spans = _codes(text)
+    if not spans:
+        return text
+    return "".join(" " if i in spans else c for i, c in enumerate(text))
+
+
 def _words(raw: str, spelling: Spelling) -> Iterable[str]:
     """One written word as one or more normalised words."""
-    return _word_cache(raw.lower(), spelling)
+    return spelling.words(raw.lower())
 
 
-@lru_cache(maxsize=65536)
-def _word_cache(raw: str, spelling: Spelling) -> tuple[str, ...]:
+def _read_word(raw: str, spelling: Spelling) -> tuple[str, ...]:
     base, apostrophe, suffix = raw.partition("'")
     if apostrophe and suffix:
         if suffix == "t" and base.endswith("n"):  # can't, won't, didn't
@@ -281,17 +374,19 @@ def _numbers(tokens: list[Token], spelling: Spelling) -> list[Token]:
     return out
 
 
-def _temperatures(tokens: list[Token], is_temperature: Callable[..., str | None]) -> None:
+def _temperatures(tokens: list[Token], temperature: TemperatureWords) -> None:
     """Replace body temperatures by hightemp, normaltemp or lowtemp (one pass: the sentence's
     words are gathered once, however many numbers it has)."""
     digits = [i for i, t in enumerate(tokens) if t.number is not None and not t.norm.isalpha() and t.norm != "#time"]
     if not digits:
         return
     words = {t.norm for t in tokens}
+    if not words & temperature.context:  # no temperature word: only a written unit or a decimal says so
+        digits = [i for i in digits if tokens[i].unit or "." in tokens[i].norm]
     for i in digits:
         token = tokens[i]
         before = [t.norm for t in tokens[max(0, i - 3) : i]]
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        word = is_temperature(token.norm, token.number, token.unit, before, after, words)
+        word = temperature.read(token.norm, token.number, token.unit, before, after, words)
         if word is not None:
             token.norm, token.number = word, None

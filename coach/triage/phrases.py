@@ -74,7 +74,7 @@ class Lexicon:
         """`matched`: the names reported by `match` (default all); the others are building
         blocks for ``@name``."""
         self.entries = dict(entries)
-        self._root = _Node()
+        self._root: _Node | None = _Node()
         self.vocabulary: set[str] = set()
         self.prefixes: set[str] = set()
         for name in self.entries if matched is None else matched:
@@ -179,7 +179,18 @@ class Lexicon:
                 made.prefixes.setdefault(prefix[:2], []).append((prefix, targets(child)))
             made.number, made.big, made.any = targets(node.number), targets(node.big), targets(node.any)
         self._first = _merge(self._start)
+        self._sets: dict[tuple[int, ...], _Set] = {}
+        self._start_set = _Set((self._first,))
+        self._root = None  # the building graph: the frozen states are all matching needs
         self._cached = lru_cache(maxsize=4096)(self._match)
+
+    def could_match(self, words: Sequence[str], numbers: Sequence[float | None]) -> bool:
+        """Whether any token could start a phrase (cheap: most sentences of chatter cannot)."""
+        first = self._first
+        if first.number and any(n is not None for n in numbers):
+            return True
+        starts, prefixes = first.words, first.prefixes
+        return any(w in starts or any(w.startswith(p) for p, _ in prefixes.get(w[:2], ())) for w in words)
 
     def match(self, words: Sequence[str], numbers: Sequence[float | None], barriers: Sequence[bool]) -> list[Match]:
         """Every match in a sentence: `words` normalised, `numbers[i]` the value of token i if it is a number,
@@ -188,26 +199,77 @@ class Lexicon:
         return self._cached(tuple(words), tuple(numbers), tuple(barriers))
 
     def _match(self, words: Sequence[str], numbers: Sequence[float | None], barriers: Sequence[bool]) -> list[Match]:
+        """Runs the automaton from every token. The sets of states it passes through are interned
+        and their transitions remembered (a lazy DFA), so a token costs one dictionary lookup once
+        the words around it have been seen."""
         found: list[Match] = []
         n = len(words)
-        first = self._first
+        keys = list(words)  # a plain word is its own key; numbers and punctuation say what they are
+        for i in range(n):
+            if numbers[i] is not None or barriers[i]:
+                keys[i] = (words[i], 0 if numbers[i] is None else 2 if numbers[i] >= 10 else 1, barriers[i])
+        start_set, missing = self._start_set, _MISSING
         for start in range(n):
-            states = first.step(words[start], numbers[start], barriers[start])
+            key = keys[start]
+            current = start_set.next.get(key, missing)
+            if current is missing:
+                current = start_set.follow(key, self)
             position = start + 1
-            while states:
-                for state in states:
-                    for name in state.ends:
+            while current is not None:
+                if current.ends:
+                    for name in current.ends:
                         found.append(Match(name, start, position))
                 if position >= n:
                     break
-                word, number, barrier = words[position], numbers[position], barriers[position]
-                following: dict[_State, None] = {}
-                for state in states:
-                    for target in state.step(word, number, barrier):
-                        following[target] = None
-                states = following
+                key = keys[position]
+                following = current.next.get(key, missing)
+                current = current.follow(key, self) if following is missing else following
                 position += 1
         return found
+
+    def _set_of(self, states: Iterable[_State]) -> _Set | None:
+        """The interned set of these states, or None for no state."""
+        members = tuple(sorted(dict.fromkeys(states), key=id))
+        if not members:
+            return None
+        key = tuple(id(s) for s in members)
+        found = self._sets.get(key)
+        if found is None:
+            found = _Set(members)
+            if len(self._sets) < _MAX_SETS:
+                self._sets[key] = found
+        return found
+
+
+_MISSING = object()
+_MAX_SETS = 50_000  # interned state sets kept, at most: beyond, sets are made afresh and not remembered
+_NUMBER_KINDS = (None, 1.0, 10.0)  # a token's number kind: none, under 10, 10 or more
+
+
+class _Set:
+    """A set of frozen states the automaton is in at once, with its transitions remembered."""
+
+    __slots__ = ("states", "ends", "next")
+
+    def __init__(self, states: tuple[_State, ...]) -> None:
+        self.states = states
+        self.ends = tuple(dict.fromkeys(name for s in states for name in s.ends))
+        self.next: dict[str | tuple[str, int, bool], _Set | None] = {}
+
+    def follow(self, key: str | tuple[str, int, bool], lexicon: Lexicon) -> _Set | None:
+        """The set one token (a word, or (word, number kind, barrier)) leads to."""
+        found = self.next.get(key, _MISSING)
+        if found is not _MISSING:
+            return found
+        word, kind, barrier = (key, 0, False) if isinstance(key, str) else key
+        number = _NUMBER_KINDS[kind]
+        reached = lexicon._set_of(t for s in self.states for t in s.step(word, number, barrier))
+        if len(self.next) < _MAX_NEXT:
+            self.next[key] = reached
+        return reached
+
+
+_MAX_NEXT = 4096  # remembered transitions per set
 
 
 class _State:

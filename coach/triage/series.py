@@ -32,7 +32,7 @@ def _candidates(sentences: Sequence[Sentence]) -> list[tuple[int, float, str, st
         words = [t.norm for t in tokens]
         for i, token in enumerate(tokens):
             value = token.number
-            if value is None or not 0 <= value <= 10 or value != int(value):
+            if value is None or token.glued or not 0 <= value <= 10 or value != int(value):
                 continue
             before = words[i - 1] if i > 0 else ""
             after = words[i + 1] if i + 1 < len(words) else ""

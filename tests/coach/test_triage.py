@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from coach import red_flags
 from coach.emergency_numbers import emergency_number
+from coach.invites import deep_link, display_code, new_code
 from coach.triage import CHECKLIST, Tier, assess_checklist, triage
 from coach.triage.language import load
 from coach.triage.normalise import clean
@@ -249,10 +250,38 @@ def test_soon_phrases(message):
         "thanks!",
         "ok",
         "what should I do today",
+        "order 7h3k9x2 arrived, the heat pad",
     ],
 )
 def test_back_warmth_and_chat_stay_self_care(message):
     _check(message, C)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "AB7C 0D2E9XK4MN7P05Q6RT",  # a typed invitation code: its digits are no pain scores
+        "G5V8 00DWMEWCN581E1N8VC1GVM67",  # its first group typed apart, with a lone digit in it
+        "05BM 8Y2PVDC71WB18664Z7NKH0AR",  # "BM" inside a code is no bowel movement
+        "325Y-0PYE-3BND-Z9AA-N9KD-B21A-PNQX",
+        "https://t.me/coachbot?start=c_c4rg29khp02dzsjxz4y0v19cn0fw",  # not Spanish, not a trend
+        "w82a5z8k6ahvzz3x2anh4y0wvnh3",
+    ],
+)
+def test_codes_and_links_are_not_read_as_words_or_scores(message):
+    result = triage(message)
+    assert not result.asks, f"{message!r}: {result.to_json()}"
+
+
+def test_invitation_codes_in_every_written_form_say_nothing():
+    for _ in range(300):
+        code = new_code()
+        for written in (code, code.upper()[:4] + " " + code.upper()[4:], display_code(code), deep_link("coachbot", code)):
+            assert not triage(written).asks, written
+
+
+def test_scores_written_onto_words_still_count():
+    _check("pain 3 mon 5yesterday 6today", S, "worsening_over_days")
 
 
 @pytest.mark.parametrize(
