@@ -66,7 +66,7 @@ def read(text: str, lang: str | None = None) -> Reading:
     """Normalise, find and assert every mention of a message."""
     language = load(lang if lang in READ else "en")
     cleaned = clean(text, language.spelling.emoji)
-    written_in = lang or guess(cleaned, language.function_words)
+    written_in = lang or guess(cleaned, language.function_words, language.spelling)
     sentences = _split_long(_drop_answered(tokenise(cleaned, language.spelling, language.temperature), language))
     mentions: list[Mention] = []
     reaches: list[tuple[int, Reach]] = []

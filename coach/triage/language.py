@@ -85,7 +85,7 @@ def load(code: str) -> Language:
     return Language(code, concepts, lexicon, context, spelling, temperature, words.FUNCTION_WORDS, no_answers)
 
 
-def guess(text: str, known: frozenset[str]) -> str | None:
+def guess(text: str, known: frozenset[str], spelling: Spelling) -> str | None:
     """"en" when the text reads as English (or is too short to tell), else the code of the
     language it looks like ("es", "ru", ...), or "other"."""
     if not text.isascii():
@@ -101,4 +101,6 @@ def guess(text: str, known: frozenset[str]) -> str | None:
     best, hits = max(((code, sum(1 for w in words if w in vocabulary)) for code, vocabulary in _OTHER_WORDS.items()), key=lambda x: x[1])
     if hits >= 2 and hits > english and english <= len(words) // 4:
         return best
+    if len(words) >= 4 and not english and not any(w in spelling.vocabulary or w in spelling.real_words for w in words):
+        return "other"  # not one word the coach knows: not English, whatever it is
     return "en"

@@ -563,7 +563,7 @@ CONCEPTS: dict[str, Concept] = {
             "|sweating (at night|all night|buckets)|drenched in sweat|burning up|boiling up|roasting and freezing",
             "temperature (and|,|with|plus) (pain|chills|shivers|shaking|sweats|headache|aches|a headache)",
             "(pain|chills|shivers|aches|headache|sweats) (and|,|with|plus) (a)? (temperature|temp)",
-            "fevered|hot and shivery|shaking with cold|shivering with cold|shakin wi cold|sweating and shivering"
+            "fevered|hot and shivery|(shaking|shakin|shivering|trembling|shuddering) (with|wi|from) (the)? cold|sweating and shivering"
             "|shivering and sweating|roasting (hot)? and (freezing|shivering)",
         ),
         net=True,
@@ -633,6 +633,7 @@ CONCEPTS: dict[str, Concept] = {
         (
             "spreading|spreads|spread|getting bigger|got bigger|gotten bigger|grown|growing|growin|bigger|larger"
             "|expanding|creeping|past the line|over the line|beyond the line|more each hour|more every hour|by the hour"
+            "|(twice|double|three times|triple) (the|its) size|doubled (in size)?|bigger than (yesterday|this morning|before)"
             "|(gone|going|went|spread|spreading|grown) (past|beyond|over|outside) (the)? (line|pen|mark|edge|circle)",
         ),
     ),
@@ -668,6 +669,8 @@ CONCEPTS: dict[str, Concept] = {
         "event",
         (
             "fell|fallen|slipped|tripped|stumbled|tumbled|stacked it|took a tumble|came a cropper|wiped out",
+            "(arse|ass|head|bum|base) over (tit|tits|heels|elbow|teakettle|apex)|went flying|hit the (deck|ground|floor)"
+            "|(went|came|come|go|going) down (hard|heavily|badly|on it|on my back)",
             "(a|an|the|my|bad|nasty|big|hard|heavy|little|small|minor|another|actual|proper|real|serious|horrible)"
             " (actual|proper|real|bad|nasty)? (fall|tumble|spill|stack|crash|prang)",
             "(went|came|fell|tumbled|slid|slipped|rolled|bounced) down (the|some|a few|a|a flight of)? (~)? (steps|stairs|staircase|step|hill|bank)",
