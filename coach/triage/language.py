@@ -20,7 +20,12 @@ READ = ("en",)  # languages with red-flag data
 # A few of the commonest words of languages people may write in: a message full of them and
 # short of English ones is not English. Scripts other than Latin speak for themselves.
 _OTHER_WORDS: dict[str, frozenset[str]] = {
-    "es": frozenset("el la los las de del que y en un una no me mi por con para es muy pero tengo duele dolor espalda desde hoy ayer".split()),
+    "es": frozenset(
+        """el la los las de del que y en un una no me mi por con para es muy pero tengo duele dolor espalda desde
+        hoy ayer puedo siento piernas pierna fiebre orinar mear pis pipi caminar pecho respirar dormidas dormida
+        nalgas ambas dos caí caer cuello cabeza ardor hormigueo se sin ni nunca nada algo así esto q pa al encima
+        meado cagao notarlo""".split()
+    ),
     "pt": frozenset("o a os as de do da que e em um uma não nao me meu minha com para é muito mas tenho dói dor costas desde hoje".split()),
     "fr": frozenset("le la les de des du que et en un une je ne pas me mon ma avec pour est très mais ai mal dos depuis aujourd".split()),
     "de": frozenset("der die das und ich nicht mein meine mit für ist sehr aber habe ein eine rücken schmerzen seit heute kann".split()),
@@ -28,6 +33,7 @@ _OTHER_WORDS: dict[str, frozenset[str]] = {
     "pl": frozenset("i w nie się na że mnie mam jest bardzo ale od dzisiaj boli plecy mi mój moja z do to".split()),
     "tr": frozenset("ve bir bu çok ben benim ama var yok ağrı sırtım bugün dün mi da de ile için".split()),
     "tl": frozenset("ang ng sa na ako ko mga hindi at ay masakit likod ngayon kahapon po".split()),
+    "ru": frozenset("ne mogu bolit spina spinu nogi noga pomogite uzhe utra segodnya vchera ochen pisat golova sheya".split()),
     "nl": frozenset("de het een en ik niet mijn met voor is heel maar heb rug pijn sinds vandaag".split()),
 }
 _SAMPLE = 600  # characters read to tell the language
@@ -87,20 +93,25 @@ def load(code: str) -> Language:
 
 def guess(text: str, known: frozenset[str], spelling: Spelling) -> str | None:
     """"en" when the text reads as English (or is too short to tell), else the code of the
-    language it looks like ("es", "ru", ...), or "other"."""
+    language it looks like ("es", "ru", ...), or "other".
+
+    English words are the function words and every word the lexicon knows; another language's
+    words count only where English does not share them ("me", "no"). A message of words the
+    coach does not know, or as many of another language's as of English, is not English."""
     if not text.isascii():
         letters = len(_LETTERS.findall(text))
         if letters and len(_LATIN_LETTERS.findall(text)) < 0.5 * letters:
             return "ru" if len(_CYRILLIC.findall(text)) >= 0.5 * letters else "other"
     words = _WORDS.findall(without_codes(text[:_SAMPLE]).lower())  # the start of a long message tells
-    if len(words) < 3:
+    if not words:
         return "en"
-    english = sum(1 for w in words if w in known)
-    if english > len(words) // 4:
-        return "en"
-    best, hits = max(((code, sum(1 for w in words if w in vocabulary)) for code, vocabulary in _OTHER_WORDS.items()), key=lambda x: x[1])
-    if hits >= 2 and hits > english and english <= len(words) // 4:
+    english = sum(1 for w in words if w in known or w in spelling.vocabulary or w in spelling.real_words)
+    best, hits = max(
+        ((code, sum(1 for w in words if w in vocabulary and w not in known)) for code, vocabulary in _OTHER_WORDS.items()),
+        key=lambda x: x[1],
+    )
+    if hits and (hits >= english or (hits >= 2 and 2 * hits >= english)):
         return best
-    if len(words) >= 4 and not english and not any(w in spelling.vocabulary or w in spelling.real_words for w in words):
+    if not english and len(words) >= 2:
         return "other"  # not one word the coach knows: not English, whatever it is
     return "en"
