@@ -40,6 +40,8 @@ def _candidates(sentences: Sequence[Sentence]) -> list[tuple[int, float, str, st
                 continue
             if i >= 2 and before in _OUT_OF and tokens[i - 2].number is not None:
                 continue  # the 10 of "7/10"
+            if i >= 3 and before == "of" and words[i - 2] == "out" and tokens[i - 3].number is not None:
+                continue  # the 10 of "7 out of 10"
             if after == "/" and not (i + 2 < len(words) and words[i + 2] in ("10", "ten")):
                 continue  # a date or a fraction: "3/5", "1/4"
             if before == "/":

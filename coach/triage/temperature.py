@@ -36,7 +36,8 @@ class TemperatureWords:
             return None
         if self.not_body & sentence and not self.temperature & sentence:
             return None  # "the bath is 38 degrees", "40° outside"
-        low, high, lowest, highest = (36.0, 38.0, 30, 45) if scale == "C" else (96.8, 100.4, 86, 113)
+        # above 43 °C (109.4 °F) a temperature is the weather's or the bath's, not a person's
+        low, high, lowest, highest = (36.0, 38.0, 30, 43) if scale == "C" else (96.8, 100.4, 86, 109.4)
         if not lowest <= value <= highest:
             return None
         return HIGH if value >= high else LOW if value < low else NORMAL

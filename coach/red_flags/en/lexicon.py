@@ -526,8 +526,9 @@ CONCEPTS: dict[str, Concept] = {
             "|killing me|pain)",
             "(tight|heavy|painful|sore|crushing|squeezing) chest",
             "(chess|chest) (pain|pains|is|feels|hurts|hurting|tight|tightness)",
-            "(elephant|weight|something heavy|a brick) (s|is|has|has been)? (sitting|sat|standing|sitting on"
-            "|on) (on)? (my|his|her|the)? (chest)?",
+            "(elephant|something heavy|a brick) (s|is|has|has been)? (sitting|sat|standing|sitting on|on) (on)?"
+            " (my|his|her|the)? (chest)?",
+            "weight (s|is|has|has been)? (sitting|sat|standing|pressing|pushing)? (on|down on) (my|his|her|the) chest",
             "(had|having) (a)? heart attack|angina attack|crushing (pain|feeling)",
             "heart pain|pain in (my|his|her) heart|(pain|ache) (down|in|into) (my|his|her) left arm (and"
             "|with)? (chest)?|chest (is)? (killing|crushing) (me|him|her)",
@@ -849,7 +850,7 @@ CONCEPTS: dict[str, Concept] = {
         ),
     ),
     "counted": Concept(
-        "event",
+        "qualifier",
         hides=("severe_pain",),
         phrases=(
             "(#|seven|eight|nine|ten) (years|year|months|weeks|days|hours|minutes|mins|times|kg|kilos|glasses|am|pm"
@@ -906,6 +907,15 @@ CONCEPTS: dict[str, Concept] = {
             "|daughter|toddler|twins|snoring|bin men|party) (~)? (woke|wakes|waking|kept|keeps|keeping) (me|us) (up)?",
             "(cant|couldnt|can not|cannot) stand (the|it|that|this|him|her|them|sitting|being|waiting|lying|doing|how"
             "|when|people|standing|watching|the taste|the smell|the heat|the cold|anything)",
+            "(cant|couldnt|can not|cannot) stand (my|his|her|our|your) (chair|office chair|desk|job|boss|work|office"
+            "|commute|husband|wife|partner|neighbours|neighbors|colleague|colleagues|manager|mattress|bed|pillow|car)",
+            "chest (of drawers|freezer|of treasure)|(treasure|tool|toy|blanket|ice) chest",
+            "rash (decision|decisions|of|move|thing|choice|promise|purchase)|blister (pack|packs|packet|packaging)",
+            "(cant|cannot|couldnt) (pee|wee|poo|go to the toilet|go to the loo) in peace",
+            "confused (the|my|his|her|a|an|them|it|him|me) (~)? (with|for)",
+            "(keep|kept|keeps|keeping) forgetting (to|about|my|the)|forgot (to|about) (do|my|the)",
+            "(minutes|mins|min|hour|while) (of|with|under) (the)? (ice|ice pack|icepack|cold pack|frozen peas|ice bag"
+            "|cold compress) (~)? (numb|numbness|tingly|tingling|dead)",
             "(went|gone|goes|fell|go) to sleep (because|from|after|when|while|sitting|sat|kneeling|lying|crossed|on)"
             "|(sitting|sat|kneeling|lying|lay) (on it|on my (leg|foot|feet|arm|hand)|cross legged|crossed legged"
             "|with my legs crossed|on the loo too long|on the toilet too long)",
