@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -57,6 +59,10 @@ class Reading:
     dropped: dict[str, str] = field(default_factory=dict)  # rule id -> why it did not count
 
 
+_BACK_PRONOUNS = PRONOUNS - {"all", "which"}
+_MANY_SENTENCES = 24  # more than any message of the corpora: only floods and pastes have them
+
+
 def triage(text: str, lang: str | None = None) -> Assessment:
     """Assess one message: the most urgent tier found, every trigger, and what to ask."""
     return _decide(read(text, lang))
@@ -72,11 +78,17 @@ def read(text: str, lang: str | None = None) -> Reading:
     reaches: list[tuple[int, Reach]] = []
     reading = Reading(written_in, cleaned, sentences, mentions, reaches)
     previous: list[str] | None = None
+    seen: set[tuple[str, ...]] = set()
     for index, sentence in enumerate(sentences):
         words = sentence.words
-        if words == previous:  # a long message repeating itself: the same piece says nothing new
+        if words == previous:  # a message repeating itself: the same piece says nothing new
             continue
         previous = words
+        if len(sentences) > _MANY_SENTENCES:  # in a long one, nor does a piece said before
+            key = tuple(words)
+            if key in seen:
+                continue
+            seen.add(key)
         numbers = [t.number if not t.norm.isalpha() else None for t in sentence.tokens]
         barriers = [t.mark for t in sentence.tokens]
         if not language.lexicon.could_match(words, numbers) and not PRONOUNS.intersection(words):
@@ -175,6 +187,11 @@ def _inside_list(role_at: dict[int, str], words: list[str], i: int) -> bool:
 def _through_pronouns(reading: Reading) -> None:
     """A discounting modifier that reaches a pronoun and no mention of its own ("but it went
     away", "it's fine now") applies to the last symptom or event before it."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in reading.mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    things = sorted(((m.sentence, m.start), k) for k, m in enumerate(reading.mentions) if m.role in ("symptom", "event"))
+    keys = [key for key, _ in things]
     for index, reach in reading.reaches:
         category = reach.cue.category
         if category not in ("resolved", "historical", "negated"):
@@ -182,20 +199,19 @@ def _through_pronouns(reading: Reading) -> None:
         sentence = reading.sentences[index]
         if sentence.question:  # "is that normal?" asks, it does not say
             continue
-        covered = [m for m in reading.mentions if m.sentence == index and reach.start <= m.start and m.end <= reach.end]
-        if covered:
+        if any(reach.start <= m.start and m.end <= reach.end for m in by_sentence.get(index, ())):
             continue
-        pronoun = next((i for i in range(reach.start, reach.end) if sentence.tokens[i].norm in PRONOUNS - {"all", "which"}), None)
+        pronoun = next((i for i in range(reach.start, reach.end) if sentence.tokens[i].norm in _BACK_PRONOUNS), None)
         if pronoun is None:
             continue
         if reach.cue.direction == "forward" and pronoun > reach.cue.end + 1:
             continue  # "haven't got one" denies what came before; "didn't say it hurt" does not
-        before = [m for m in reading.mentions if m.role in ("symptom", "event") and (m.sentence, m.start) < (index, pronoun)]
-        if before:
-            last = before[-1]
+        at = bisect_left(keys, (index, pronoun))
+        if at:
+            last = reading.mentions[things[at - 1][1]]
             clause = _clause_start(reading.sentences[last.sentence], last.start)
-            for m in reading.mentions:  # what that clause named, and where: "a fever with the flu, but it's gone"
-                if m.sentence == last.sentence and clause <= m.start <= last.start:
+            for m in by_sentence[last.sentence]:  # what that clause named, and where: "a fever with the flu, but it's gone"
+                if clause <= m.start <= last.start:
                     m.by.setdefault(category, reach.cue.words)
 
 

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from symspellpy import SymSpell, Verbosity
 
@@ -58,10 +59,13 @@ _TOKEN = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _BREAKS = frozenset(".!?;:()[]{}…\n|")
+_PUNCTUATION_RUN = re.compile(r"[^\w\s'°º]+(?:\s*[^\w\s'°º]+)+|[^\w\s'°º]{2,}")
 # Codes: a link, or a word of letters and digits (joined by - _ .) that switches between the two
 # at least twice: "AB7C-0D2E", "G5V8", "c_4rg29kh". An order number or a typed invitation.
-_CHUNK = re.compile(r"\S+")
-_LINK = re.compile(r"[a-z][a-z0-9+.-]*://|www\.|t\.me/", re.IGNORECASE)
+# the chunks that may be codes or their parts: letters touching digits, links, groups in capitals
+_DIGIT_CHUNK = re.compile(r"(?<!\S)(?:(?=[^\s\d]*\d)(?=\S*?(?:\d[^\W\d_]|[^\W\d_]\d|://|www\.|t\.me/))\S+|[A-Z]{3,8}(?!\S))")
+_GROUPS = re.compile(r"[^\W_]{2,8}(?:[-_][^\W_]{2,8}){2,}")  # "AFB9-CHRX-ZEKE": a code shown in groups
+_LINK = re.compile(r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.|t\.me/", re.IGNORECASE)  # bounded: linear
 _CODE_WORD = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
 _SWITCH = re.compile(r"\d(?=[^\W\d_])|[^\W\d_](?=\d)")
 _EDGE = ".,;:!?()[]{}\"'«»<>*"
@@ -191,14 +195,33 @@ def clean(text: str, emoji: Mapping[int, str]) -> str:
     if len(text) > _REPEAT_CHECK and len(set(text)) < _FEW_CHARACTERS:
         text = _REPEATS.sub(lambda m: m[1] * _KEEP_REPEATS, text)
     if text.isascii():
-        return _CONTROLS.sub("", text).replace("`", "'")
+        text = _CONTROLS.sub("", text).replace("`", "'")
+        return _collapse(text) if len(text) > _REPEAT_CHECK else text
     text = _INVISIBLE.sub("", text).translate(emoji)
     folded = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'").replace("`", "'")
     if _FOREIGN_LOOKALIKE.search(folded):
         latin = len(_LATIN.findall(folded))
         foreign = sum(1 for c in folded if c.isalpha()) - latin
         folded = _WORD_CHARS.sub(lambda m: _unmix(m[0], latin > foreign), folded)
-    return folded
+    return _collapse(folded) if len(folded) > _REPEAT_CHECK else folded
+
+
+def _collapse(text: str) -> str:
+    """In a long message, a run of punctuation ("?,, ,,???", "- _ / .") as the one mark that
+    says most: a question, a sentence's end, a dash, a comma, a slash, an "and"."""
+    return _PUNCTUATION_RUN.sub(_strongest, text)
+
+
+def _strongest(m: re.Match) -> str:
+    run = m[0]
+    if "?" in run:
+        return "? "
+    if any(c in _BREAKS for c in run):
+        return ". "
+    for marks, mark in (("-–—", " - "), (",", ", "), ("/", "/"), ("&+", " & ")):
+        if any(c in marks for c in run):
+            return mark
+    return " "
 
 
 def _unmix(word: str, latin_text: bool) -> str:
@@ -262,27 +285,30 @@ def tokenise(text: str, spelling: Spelling, temperature: TemperatureWords) -> li
     return result
 
 
+@lru_cache(maxsize=8)  # read twice a message: to tell its language, then to tokenise it
 def _codes(text: str) -> dict[int, int]:
     """Where codes stand (see _LINK and _CODE_WORD; a group of letters and digits next to one is a
     part of it, as in "G5V8 00DWMEWCN5"): their numbers are no scores and no temperatures, their
     letters no words. Maps each character position of a code to its end (for its first) or 0."""
-    if not any(c.isdigit() for c in text):
-        return {}
-    chunks = []  # (start, end, a code, a group of letters and digits)
-    for m in _CHUNK.finditer(text):
+    chunks = []  # (start, end, a code, a group of letters and digits), of the chunks with a digit
+    for m in _DIGIT_CHUNK.finditer(text):
         chunk = m[0]
         start = m.start() + len(chunk) - len(chunk.lstrip(_EDGE))
         chunk = chunk.strip(_EDGE)
         if chunk:
-            group = _CODE_WORD.fullmatch(chunk) is not None and _SWITCH.search(chunk) is not None
-            chunks.append((start, start + len(chunk), bool(_LINK.search(chunk)) or (group and _is_code(chunk)), group))
-    code = [c[2] for c in chunks]
+            group = _CODE_WORD.fullmatch(chunk) is not None and (_SWITCH.search(chunk) is not None or chunk.isupper())
+            chunks.append((m.start(), m.end(), start, start + len(chunk), bool(_LINK.search(chunk)) or (group and _is_code(chunk)), group))
+    code = [c[4] for c in chunks]
+    if not any(code):
+        return {}
     for order in (range(1, len(chunks)), range(len(chunks) - 2, -1, -1)):
         for i in order:
-            neighbour = i - 1 if order.step == 1 else i + 1
-            code[i] = code[i] or (code[neighbour] and chunks[i][3])
+            j = i - 1 if order.step == 1 else i + 1
+            first, second = (chunks[j], chunks[i]) if j < i else (chunks[i], chunks[j])
+            next_to = text[first[1] : second[0]].isspace()
+            code[i] = code[i] or (code[j] and chunks[i][5] and next_to)
     spans = {}
-    for (start, end, _, _), is_code in zip(chunks, code):
+    for (_, _, start, end, _, _), is_code in zip(chunks, code):
         if is_code:
             spans.update(dict.fromkeys(range(start + 1, end), 0))
             spans[start] = end
@@ -290,6 +316,8 @@ def _codes(text: str) -> dict[int, int]:
 
 
 def _is_code(chunk: str) -> bool:
+    if _GROUPS.fullmatch(chunk) and any(c.isdigit() for c in chunk):
+        return True
     return len(_SWITCH.findall(chunk)) >= 2 and sum(c.isalnum() for c in chunk) >= 4
 
 
