@@ -12,6 +12,7 @@ RULES: tuple[Rule, ...] = (
         "loss of bladder or bowel control",
         any_of=("incontinence",),
         linked=((("control_loss",), ("bladder_bowel",)),),
+        answers=True,
     ),
     Rule(
         "urinary_retention",
@@ -19,6 +20,7 @@ RULES: tuple[Rule, ...] = (
         "difficulty peeing or not able to pee",
         any_of=("retention",),
         linked=((("nothing_out",), ("bladder_bowel",)), (("trying_to_pee",), ("no_result",))),
+        answers=True,
     ),
     Rule(
         "saddle_numbness",

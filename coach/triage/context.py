@@ -58,6 +58,7 @@ class Mention:
 
 _ANSWERS = frozenset({"no", "nope", "nah", "nae"})
 _SUBJECTS = frozenset("i he she we they".split())
+_CLAUSE_LEADS = frozenset("and , then now suddenly today tonight also but yet".split())
 _NEGATIVES = frozenset("cant couldnt not no dont doesnt didnt isnt arent wont wouldnt never cannot".split())
 _CLAUSE_END_WORDS = frozenset(", / and but though so now completely already again thankfully luckily for away altogether".split())
 _CLAUSE_STARTS = frozenset("i me my it its there he she his her they their we you this that now then also still today".split())
@@ -188,6 +189,8 @@ class ConText:
                     return i
             if word == "," and i + 1 < n and words[i + 1] in _CLAUSE_STARTS and not _list_goes_on(words, i, limit):
                 return i  # "not the season fall, I really fell"
+            if cue.category == "negated" and word in _JOINS and _new_clause(words, i + 1):
+                return i  # "didn't lift anything, and suddenly I can't walk"
             if i in by_start:
                 seen_concept = True
             i += 1
@@ -225,6 +228,16 @@ class ConText:
 
 def _kind(role: str) -> str:
     return "symptom" if role == "symptom" else "thing"
+
+
+def _new_clause(words: Sequence[str], i: int) -> bool:
+    """Whether a clause with its own subject starts at `i` ("and suddenly I", ", and she")."""
+    for word in words[i : i + 3]:
+        if word in _SUBJECTS:
+            return True
+        if word not in _CLAUSE_LEADS:
+            return False
+    return False
 
 
 def _list_goes_on(words: Sequence[str], comma: int, limit: int) -> bool:

@@ -60,6 +60,8 @@ class Reading:
 
 
 _BACK_PRONOUNS = PRONOUNS - {"all", "which"}
+_SUBJECTS = frozenset("i he she we they you".split())
+_SIDES = ("left", "right")
 _MANY_SENTENCES = 24  # more than any message of the corpora: only floods and pastes have them
 
 
@@ -100,6 +102,7 @@ def read(text: str, lang: str | None = None) -> Reading:
         mentions += found
         _fragments(reading, index, words, found)
     _through_pronouns(reading)
+    _both_sides(reading)
     return reading
 
 
@@ -184,6 +187,23 @@ def _inside_list(role_at: dict[int, str], words: list[str], i: int) -> bool:
     return before is not None and before == after and (i + 1 in role_at or between)
 
 
+def _both_sides(reading: Reading) -> None:
+    """One leg on the left and one on the right make both legs: "tingling in the left leg,
+    tingling in the right leg". The second side's mention also counts as both legs."""
+    sides: dict[str, Mention] = {}
+    for m in reading.mentions:
+        if m.concept == "one_leg" and not m.discounted():
+            words = reading.sentences[m.sentence].words[m.start : m.end]
+            side = next((s for s in _SIDES if s in words or s[0] in words), None)
+            if side is not None:
+                sides.setdefault(side, m)
+    if len(sides) == 2:
+        first, second = sorted(sides.values(), key=lambda m: (m.sentence, m.start))
+        both = Mention("both_legs", "place", second.sentence, second.start, second.end, f"{first.quote} … {second.quote}", dict(second.by))
+        reading.mentions.append(both)
+        reading.fragments[id(both)] = reading.fragments[id(second)]  # in the second side's clause
+
+
 def _through_pronouns(reading: Reading) -> None:
     """A discounting modifier that reaches a pronoun and no mention of its own ("but it went
     away", "it's fine now") applies to the last symptom or event before it."""
@@ -204,6 +224,8 @@ def _through_pronouns(reading: Reading) -> None:
         pronoun = next((i for i in range(reach.start, reach.end) if sentence.tokens[i].norm in _BACK_PRONOUNS), None)
         if pronoun is None:
             continue
+        if pronoun + 1 < len(sentence.tokens) and sentence.tokens[pronoun + 1].norm in _SUBJECTS:
+            continue  # "the stairs that she managed fine": a relative pronoun, not "it's fine"
         if reach.cue.direction == "forward" and pronoun > reach.cue.end + 1:
             continue  # "haven't got one" denies what came before; "didn't say it hurt" does not
         at = bisect_left(keys, (index, pronoun))

@@ -29,7 +29,8 @@ _BLOCKS: dict[str, tuple[str, ...]] = {
     "_very": ("really|very|so|all|completely|totally|quite|super|proper|a bit|bit|kind of|kinda|sort of|pretty|too",),
     "_pee": (
         "pee|weewee|peepee|wees|pees|peeing|wee|weeing|urinate|urinating|urination|urine|piss|pissing|pipi|slash|tinkle|number one"
-        "|number 1|pass water|pass urine|passing water|passing urine|empty (my)? bladder|emptying (my)? bladder",
+        "|number 1|pass water|pass urine|passing water|passing urine|empty (my)? bladder|emptying (my)? bladder"
+        "|spend a penny|spent a penny|spending a penny|take a leak|have a leak",
     ),
     "_poo": ("poo|poop|pooing|pooping|stool|stools|number two|number 2|number twos|number 2s|bowel movement|bm|crap",),
     "_minutes": ("minutes|minute|mins|min|hours|hour|hrs|hr",),
@@ -40,6 +41,8 @@ CONCEPTS: dict[str, Concept] = {
     "numb": Concept(
         "symptom",
         (
+            "(@_cant) feel (nothing|nothin|nuttin|notting)",
+            "(the)? (feeling|sensation) (in|of|round|around|down) (~)? (has|have|is|s|had)? (gone|went|disappeared|vanished)",
             "numb|numbness|numbed|numbish|numbing|numbly",
             "(@_become)? (@_very)? numb",
             "(no|lost|loss of|lack of|lacking|reduced|less|without|zero|not much|hardly any|barely any)"
@@ -140,6 +143,7 @@ CONCEPTS: dict[str, Concept] = {
             "either (leg|foot|side)",
             "(left|right) and (left|right)|the left and the right|(the)? (left|right|other) (one|leg|foot|side)? (too|as well|also|now too)",
             "the other one|other leg too|other leg as well",
+            "(the)? (left|right|other) (one|leg|foot|side) (has|is|s|feels|got|went|gone|now)? (got)? (it|that|them|the same|numb|tingly|weak) (too|as well|also)",
             "waist down|hips down|belly button down|bellybutton down|navel down|chest down|neck down|tummy down",
             "stomach down|below the waist|below my waist|from the waist|up to my waist|to my waist|up my legs",
             "leg leg|foot foot",
@@ -180,7 +184,7 @@ CONCEPTS: dict[str, Concept] = {
             "perineal area|pelvic floor|crotch area|private region|genital region|genitalia|vaginal area"
             "|front passage|bumhole|butthole|arsehole|asshole|anal area|anal region|bottom area|buttock area|rump"
             "|derriere|tushie|heinie|keister|bahookie|doup|botty|jacksie|lady parts|girly bits|man parts|manhood"
-            "|todger|scrotum|testes|clitoris|minge|sit spot|sitting area|seat of my pants",
+            "|todger|scrotum|testes|clitoris|minge|sit spot|sitting area|seat of my pants|johnson|(my|his|her) behind",
             "(where|were) (you|ya|i|u) (sit|sat)|between the legs|inner leg|inner legs|inside (my|of my)? legs",
             "(like)? (i m|i am|im)? (sitting|sat) on (a)? (cushion|pillow|ice|nothing|cotton wool|something)",
             "(cant|couldnt|cannot|dont|didnt) (really)? feel (the)? (seat|loo seat|toilet seat|loo roll"
@@ -225,6 +229,9 @@ CONCEPTS: dict[str, Concept] = {
             "|fifteen|forty) (@_minutes)",
             "(#|ten|twenty|thirty|five|fifteen|forty|an|half an|a few|few) (@_minutes) ago",
             "keeps spreading|spreading up|moving up fast|getting higher",
+            "in the space of (a|an|the|one)? (afternoon|morning|evening|hour|few hours|couple of hours|day|night)"
+            "|within (hours|a few hours|the day|the afternoon|the morning)|(this morning|an hour ago|earlier|at lunch"
+            "|lunchtime|last night) (and|but)? now",
             "(spread|spreading|spreads|gone|moved|moving|creeping|climbing|crept|reached|now|it s|it is"
             "|its) (~)? (up)? (to|into|onto|on|at|over) (my|the|his|her)? (stomach|belly|tummy|waist|chest"
             "|abdomen|ribs|hips|bellybutton|belly button)",
@@ -283,7 +290,7 @@ CONCEPTS: dict[str, Concept] = {
         (
             "(lost|losing|lose|loss of|no|no more|poor|zero|cant|couldnt|cnt|unable to|not able to|trouble with"
             "|problems with|difficulty with|no longer have|dont have|cant get) (any|the|my|his|her)? control (of|over|with)?"
-            " (@_my)? (bladder|bowels|bowel|pee|wee|poo|urine|stool|stools|toilet|waterworks|number twos|number 2s)",
+            " (@_my)? (bladder|bowels|bowel|pee|wee|poo|urine|stool|stools|toilet|waterworks|water|waters|number twos|number 2s)",
             "(lost|losing|lose|loss of|no|no more|poor) (my|all|any|his|her)? (bladder|bowel|bowels) control",
             "(bladder|bowel|bowels) control (has|is|s)? (gone|went|lost|going|bad)",
             "(@_cant|cant|couldnt) (to)? control (@_my)? (bladder|bowels|bowel|pee|wee|poo|urine|toilet|it)",
@@ -365,6 +372,11 @@ CONCEPTS: dict[str, Concept] = {
             "|have|got) to (go|pee|wee) but (cant|nothing|it wont)",
             "(nothing|not a drop|not a thing) (is)? (happening|coming out)|(cant|couldnt) (get|make) (it|the pee"
             "|myself) (to)? (start|come|go)",
+            "(havent|hasnt|not|didnt|couldnt|cant|have not|has not|hvnt|havnt|never) (managed|been able|able) to (@_pee|go)",
+            "(@_cant) (pea|pees)|(@_cant) (push|force|squeeze|get) (the|my|any)? (@_pee|it) out",
+            "(waterworks|bladder|plumbing) (have|has|s|are|is)? (stopped|packed up|packed in|given up|quit|shut down"
+            "|stopped working|not working|seized up|blocked up)",
+            "not a (drop|drip|dribble) (since|all|for|today|this|in)",
         ),
         net=True,
     ),
@@ -372,7 +384,8 @@ CONCEPTS: dict[str, Concept] = {
         "symptom",
         (
             "(trying|tried|try|tries|tryin|straining|strained|pushing|pushed|sat|sitting|been) (~)? (to)? (@_pee|go)",
-            "(need|needing|want|wanting|urge|got to|have to|desperate|dying|bursting) (to)? (@_pee)",
+            "(went|go|going|gone|been|goes|keep going) to the (toilet|loo|bathroom|lav|lavatory|restroom|dunny)",
+            "(need|needing|want|wanting|urge|got to|have to|desperate|dying|bursting) (to)? (@_pee)|(desperate|bursting|dying) (to)? go",
             "(bladder|it) (feels|is|s)? (so|really|very)? full",
         ),
     ),
@@ -380,7 +393,8 @@ CONCEPTS: dict[str, Concept] = {
         "qualifier",
         (
             "cant|couldnt|cnt|nothing|nothin|no luck|wont come|wont|not coming|doesnt come|didnt come|still nothing"
-            "|barely|only a dribble|only drops|it wont|nothing happens|nothing happened|no go|not a drop|zilch|zip",
+            "|barely|only a dribble|only drops|it wont|nothing happens|nothing happened|no go|not a drop|zilch|zip"
+            "|(just|they|it|legs)? (gave up|gave way|gave out|buckled|collapsed|folded)",
         ),
     ),
     "control_loss": Concept(
@@ -394,6 +408,8 @@ CONCEPTS: dict[str, Concept] = {
     "nothing_out": Concept(
         "symptom",
         (
+            "nothing (since|for|all) (last night|this morning|yesterday|the morning|lunch|lunchtime|hours|ages|then|#|#time"
+            "|breakfast|i got up|i woke up)|since then nothing",
             "(@_cant|cant|couldnt) go (at all|properly)?|nothing (came|comes|coming|happens|happened|will come)|nothin (came|comes)|no luck|still nothing"
             "|and nothing|but nothing|nothing at all",
             "(it|that) (wont|doesnt|didnt) (come|start|flow)|barely anything",
@@ -403,6 +419,9 @@ CONCEPTS: dict[str, Concept] = {
     "cannot_walk": Concept(
         "event",
         (
+            "(my|his|her|me|both|the)? (legs|pins) (have|has|had|s|just|both)? (gone|went) (from under (me|him|her)|on (me|him|her))?",
+            "(legs|knees|pins) (are|is|feel|feels|like)? (cotton|cotton wool|jelly|rubber|spaghetti|noodles) (~)? (fall|fell|falling|collapse|collapsed|cant stand|gave way)",
+            "(fall|fell|falling|collapse|collapsed|go down|went down|drop|dropped) (when|as soon as|every time) (i|he|she) (stand|stood|try to stand|get up|got up)",
             "@_cant (to)? (stand|stand up|stnd|walk|wlk|bear weight|take a step|take steps|move my legs|lift my legs"
             "|put (any)? weight on (my|either|both|his|her)? (legs|feet|leg|foot)|get my legs to move"
             "|get (my)? legs to work|use my legs|walk at all|stand at all)",
@@ -469,6 +488,7 @@ CONCEPTS: dict[str, Concept] = {
             "worst headache|headache of my life|head of my life|thunderclap|migraine",
             "not (a|my|your|the) (normal|usual|ordinary|regular) (headache|head ache)",
             "head (like)? (never before|its going to explode|about to explode)|head is killing me",
+            "(head|heads) (is|s)? (hurting|hurtin|pounding|banging|throbbing|aching|killing) (~)? (bad bad|so bad|real bad|really bad|terrible|the worst|worst ever)",
         ),
         net=True,
     ),
@@ -508,6 +528,8 @@ CONCEPTS: dict[str, Concept] = {
     "drowsy": Concept(
         "event",
         (
+            "(keeps|keep|kept|keeping) (falling|dropping|nodding) (asleep|off) (in the middle of|mid|while|when) (talking|a sentence|speaking|eating|conversation)",
+            "(cant|cannot|couldnt|can hardly|can barely|struggling to|struggle to) (get|keep) (him|her|them|me) (to)? (wake up|awake|woken|to wake)",
             "drowsy|drowsiness|(@_very) sleepy|sleepy all the time|sleepy since|(keep|keeps) dozing|dozing off"
             "|nodding off|(keep|keeps) nodding|keeps falling asleep|keep falling asleep|kept falling asleep",
             "@_cant (stay awake|keep (my|his|her)? eyes open|wake (him|her|them|up))",
@@ -522,6 +544,7 @@ CONCEPTS: dict[str, Concept] = {
             "chest pain|chest pains|chestpain|heart attack|angina",
             "(elephant|weight|something heavy|a brick) (sitting|sat|standing)? on (my|his|her|the)? chest",
             "clutching (his|her|my|at)? (his|her|my)? chest",
+            "chest (feel|feels|feeling|is|s)? like (a|an)? (elephant|something heavy|a brick|a weight|someone) (is)? (sitting|sittin|sat|standing|stood|pressing|kneeling) (on it|on me)",
             "chest (is|s|feels|has been|got)? (so|really|very)? (tight|heavy|crushing|squeezing|painful|sore|hurting"
             "|killing me|pain)",
             "(tight|heavy|painful|sore|crushing|squeezing) chest",
@@ -874,6 +897,8 @@ CONCEPTS: dict[str, Concept] = {
         hides=("*",),
         phrases=
         (
+            "(numbness|tingling|tingles|pain|feeling|burning|ache|aching|weakness|heaviness|cramp) (in|of|down) (my|his|her"
+            "|the|both)? (legs|leg) (has|have|s|is|had)? (gone|went) (now|away|completely)?",
             "(fell|fall|falling|falls) (back)? (asleep|for|in love|behind|apart|through|ill|sick|pregnant|short"
             "|silent|out with|into a routine)",
             "(nearly|almost) (fell|fall|fallen|slipped|tripped)|slipped (a)? (disc|disk|discs|disks)|slipped my mind"

@@ -203,7 +203,10 @@ MODIFIERS: tuple[Modifier, ...] = (
             "|wobbly|like jelly|to jelly|to sleep|into|down|up|through|from|on|off|out|numbish|rigid|limp|floppy|past"
             "|beyond|over|outside"
             "|dodgy|wonky|haywire|on and off|worse|bad)",
-            "(didnt|dont|did not|do not|doesnt|without) (even)? (know|notice|noticing|realise|realize|realising"
+            "(hasnt|has not|havent|have not|not|never|didnt|wont) (worn|wearing|gone|going|eased|easing|faded) (off|away)",
+            "(isnt|is not|wasnt|was not|not|aint|its not) (from|because of|due to|caused by) (that|the ice|the cold|it|this"
+            "|the ice pack|the pack|the heat|the pad)",
+            "(didnt|dont|did not|do not|doesnt|without|aint|never) (even)? (know|notice|noticing|realise|realize|realising"
             "|realizing|feel|feeling|knowing) (it|that|i|what|when|anything|till|until|she|he)?",
         ),
         direction="forward",

@@ -7,6 +7,7 @@ English word (`REAL_WORDS`), so "feaver" becomes "fever" and "ladder" stays "lad
 
 # Written forms more than two edits away, or too short to correct by distance.
 SPELLINGS: dict[str, str] = {
+    "cyah": "cant", "cyaan": "cant", "kyaan": "cant", "caan": "cant", "cudnt": "couldnt", "meh": "my", "mi": "my",
     "fevr": "fever", "feva": "fever", "fevar": "fever", "fevre": "fever", "feaver": "fever", "fver": "fever",
     "tempreture": "temperature", "temprature": "temperature", "tempature": "temperature", "temperture": "temperature",
     "nunb": "numb", "numm": "numb", "num": "numb", "numbb": "numb", "nmb": "numb",
@@ -60,6 +61,7 @@ JOINED: dict[tuple[str, str], str] = {
     ("have", "not"): "havent", ("has", "not"): "hasnt", ("had", "not"): "hadnt", ("will", "not"): "wont",
     ("would", "not"): "wouldnt", ("could", "not"): "couldnt", ("should", "not"): "shouldnt",
     ("wo", "nt"): "wont", ("ca", "nt"): "cant",
+    ("aint", "nothing"): "nothing", ("aint", "nothin"): "nothing", ("dont", "nothing"): "nothing",  # a double negative says nothing came
 }
 
 # Emoji as words; anything else pictorial ends a clause.
