@@ -7,7 +7,9 @@ RULES: tuple[Rule, ...] = (
         "no_improvement_two_weeks",
         SOON,
         "no improvement after about two weeks",
-        linked=((("not_better",), ("long_time",)),),
+        any_of=("not_better",),
+        with_any=("long_time",),  # anywhere in the message: "two weeks now ... and the pain is still 6"
+        not_with=("chronic",),
     ),
     Rule(
         "worsening_over_days",

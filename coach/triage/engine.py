@@ -146,12 +146,22 @@ def _mentions(language: Language, cleaned: str, sentence: Sentence, index: int, 
         concept = language.concepts[m.name]
         if "*" in concept.hides:  # a look-alike is no mention itself
             continue
-        if any(h.start < m.end and m.start < h.end and ("*" in hides or m.name in hides) for h, hides in hiders):
+        if any(_hides(h, hides, m) for h, hides in hiders):
             continue
         tokens = sentence.tokens
         quote = cleaned[tokens[m.start].start : tokens[m.end - 1].end]
         found.append(Mention(m.name, concept.role, index, m.start, m.end, quote))
     return found
+
+
+def _hides(hider, hides: tuple[str, ...], m) -> bool:
+    """A look-alike hides what it overlaps, but not a longer phrase written around it ("keeps
+    falling asleep in the middle of talking" holds "falling asleep")."""
+    if not (hider.start < m.end and m.start < hider.end):
+        return False
+    if "*" in hides:
+        return not (m.start <= hider.start and hider.end <= m.end and m.end - m.start > hider.end - hider.start)
+    return m.name in hides
 
 
 def _fragments(reading: Reading, index: int, words: list[str], mentions: list[Mention]) -> None:

@@ -152,6 +152,8 @@ class Spelling:
                 if self.known(candidate):
                     return self.spellings.get(candidate, candidate)
             word = double
+        if word.endswith("in") and word + "g" in self.vocabulary:  # a dropped g: "hurtin", "droppin"
+            return word + "g"
         if len(word) < 5 or not word.isascii() or not word.isalpha() or self.known(word):
             return word
         if self.budget <= 0:

@@ -160,7 +160,7 @@ CONCEPTS: dict[str, Concept] = {
         (
             "leg|foot|thigh|calf|shin|knee|ankle|toe|toes|big toe|heel|sole|instep",
             "(left|right|one) (leg|foot|thigh|calf|knee|side)",
-            "(the)? (left|right) one|only the (left|right)|(l|r) (leg|foot)",
+            "(the)? (left|right) one|only the (left|right)|(l|r|are) (leg|foot)",
         ),
     ),
     "arm": Concept("place", ("arm|arms|hand|hands|finger|fingers|thumb|thumbs|wrist|forearm|elbow|palm|palms|fingertips",)),
@@ -266,6 +266,8 @@ CONCEPTS: dict[str, Concept] = {
             " (a|one|#|two|three) (month|months|weeks|fortnight)|#big days|month now|months now|a month|(a|one|#) fortnight|fortnight|second week|2nd week|third week|3rd week|fourth week|week two"
             "|week three|week 2|week 3|weeks now|for weeks|for ages|ages now|over a week|more than a week"
             "|10 days|ten days|twelve days|12 days|14 days|fourteen days|#teen days|since last month",
+            "day #big|day (fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)|(fifteenth|sixteenth|seventeenth"
+            "|eighteenth|nineteenth|twentieth) day",
             "(#big|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
             " days",
         ),
@@ -723,6 +725,9 @@ CONCEPTS: dict[str, Concept] = {
             "|tailbone|coccyx|side|spine|hip|arse|ass)",
             "blow to (my|the|his|her) (back|spine|head|neck|side)",
             "(hit|banged|smashed|bumped|whacked|cracked) (my|his|her) (head|back|spine|tailbone)",
+            "(hit|banged|bumped|knocked|whacked|smacked|caught|cracked|slammed) (it|my back|myself|him|her|his back|her back)"
+            " (on|against|into) (the|a|my|his|her)? (~)? (door|car door|car|table|corner|edge|wall|cupboard|shelf|railing"
+            "|step|steps|stairs|post|frame|doorframe|bed|ground|floor|bath|radiator|counter|worktop)",
         ),
     ),
     "not_better": Concept(
@@ -736,7 +741,8 @@ CONCEPTS: dict[str, Concept] = {
             "still (the same|no better|not better|bad|hurts|burning|there|going on|sore|painful|same)|same as ever"
             "|no change|no improvement|no better|not improving|not getting better|as bad as ever|stuck|still stuck"
             "|no further forward|not any better|hasnt budged|havent budged|exactly the same|(is|s|been|stayed) the same"
-            "|not improved|hasnt improved|like in (the)? beginning|same as (day 1|day one|the start|when i started)"
+            "|not improved|hasnt improved|like in (the)? beginning|same as (day 1|day one|the start|when i started"
+            "|the first day|the beginning|the start of it)"
             "|still (a|at)? #|(been|stayed|stuck) (at)? (a)? # for|hasnt shifted|not shifted|not budging",
         ),
     ),
@@ -750,6 +756,8 @@ CONCEPTS: dict[str, Concept] = {
             "|tingly|numb)",
             "worse than (last week|a week ago|when i started|the day before|at the start|last month|the week before)"
             "|worse over the (last|past) (few)? (days|week|weeks)",
+            "worse (again)? (,)? (the|a)? (third|fourth|fifth|sixth|3rd|4th|5th|6th) day (running|in a row)"
+            "|worse (~)? (three|four|five|six|#) days (running|in a row)",
         ),
     ),
     "worse_when": Concept(
@@ -804,6 +812,7 @@ CONCEPTS: dict[str, Concept] = {
             "weight ?loss|weightloss|weight (is)? (dropping|falling|going down|falling off)",
             "(clothes|trousers|jeans|belt|rings|ring|pants) (~)? (looser|falling off|hanging off|too big)",
             "(getting|gotten|got|gone|looking) (@_very)? (thin|skinny|gaunt|bony)|skin and bone",
+            "(clothes|trousers|jeans|belt|pants) (~)? (falling|fallin) off (me|him|her)",
         ),
     ),
     "dieting": Concept(
@@ -953,7 +962,7 @@ CONCEPTS: dict[str, Concept] = {
             "|squats|running|a run|training|the workout|the hike|my run|the run|football|the match|netball|rugby)",
             "(covid|flu) (booster|jab|shot|vaccine|vaccination|test|negative|season)|covid test",
             "(drawers|shelf|shelves|box|boxes|vase|tree|picture|lamp|cup|glass|phone|book|books|bag|plant|pot|tv"
-            "|stuff|things|it|the|chest of drawers) (~)? (fell|fall|falls|fallen|tipped) (over|off|down)",
+            "|stuff|things|chest of drawers) (~)? (fell|fall|falls|fallen|tipped) (over|off|down)|it (fell|fall|falls|tipped) (over|off)",
             "(after|from|with) (the)? (ice|ice pack|icepack|cold pack|frozen peas|ice bag|cold compress|ice packs)"
             " (~)? (numb|numbness|tingly|tingling|dead)",
             "cancer (research|charity|shop|fundraiser|run|walk|awareness|uk|council)|macmillan|race for life",

@@ -67,8 +67,8 @@ MODIFIERS: tuple[Modifier, ...] = (
         (
             "years ago|year ago|months ago|decades ago|long time ago|a long time ago|a while ago|a while back|ages ago"
             "|years back|long ago|way back|back in the day|as a (kid|child|teenager|teen|baby|girl|boy|student)"
-            "|when i was (young|younger|little|a kid|a child|pregnant|a teenager|in my twenties|at school|a baby"
-            "|at uni|a student)|in the past|used to|use to|previously|in (my|his|her) (teens|twenties|thirties"
+            "|when (i|he|she|they|we) (was|were) (about|like|around|only|just)? (young|younger|little|a kid|a child|pregnant|a teenager|in my twenties|at school|a baby"
+            "|at uni|a student|#|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|a lad|a lass|a girl|a boy)|in the past|used to|use to|previously|in (my|his|her) (teens|twenties|thirties"
             "|forties|fifties|youth)|in my childhood|childhood|history of|a history of|past history|once before"
             "|once had|had (it|that|this|them) before|last year|the year before|last time|the time i had|the"
             " last time|back in #|in #|before (my|the|his|her) (surgery|operation|op|pregnancy|kids|baby)"
@@ -204,6 +204,7 @@ MODIFIERS: tuple[Modifier, ...] = (
             "|beyond|over|outside"
             "|dodgy|wonky|haywire|on and off|worse|bad)",
             "(hasnt|has not|havent|have not|not|never|didnt|wont) (worn|wearing|gone|going|eased|easing|faded) (off|away)",
+            "(wasnt|was not|werent|were not|never was|never been) like (that|this) (before)?",
             "(isnt|is not|wasnt|was not|not|aint|its not) (from|because of|due to|caused by) (that|the ice|the cold|it|this"
             "|the ice pack|the pack|the heat|the pad)",
             "(didnt|dont|did not|do not|doesnt|without|aint|never) (even)? (know|notice|noticing|realise|realize|realising"

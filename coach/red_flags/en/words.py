@@ -61,7 +61,8 @@ JOINED: dict[tuple[str, str], str] = {
     ("have", "not"): "havent", ("has", "not"): "hasnt", ("had", "not"): "hadnt", ("will", "not"): "wont",
     ("would", "not"): "wouldnt", ("could", "not"): "couldnt", ("should", "not"): "shouldnt",
     ("wo", "nt"): "wont", ("ca", "nt"): "cant",
-    ("aint", "nothing"): "nothing", ("aint", "nothin"): "nothing", ("dont", "nothing"): "nothing",  # a double negative says nothing came
+    **{("wee", w): "little " + w for w in "bit while one walk minute rest nap break twinge drop dram cup bairn lass lad boy girl tad touch stretch sit".split()},  # Scots "wee": small
+    ("aint", "nothing"): "nothing", ("aint", "no"): "no", ("aint", "nothin"): "nothing", ("dont", "nothing"): "nothing",  # a double negative says nothing came
 }
 
 # Emoji as words; anything else pictorial ends a clause.
