@@ -17,8 +17,8 @@ from coach.triage import Tier, triage
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from triage_score import load, score  # noqa: E402
 
-# part: (emergency recall at least, emergency or urgent under-triaged at most, of them silent at most)
-REACHED = {"dev": (0.994, 9, 3), "holdout": (0.927, 47, 19)}
+# part: (emergencies missed at most, emergency or urgent under-triaged at most, of them silent at most)
+REACHED = {"dev": (7, 9, 3), "holdout": (40, 47, 19)}
 KEPT = 0.92  # self-care lines kept at self-care
 NET = 0.10  # self-care lines that get the red-flag checklist
 
@@ -31,9 +31,9 @@ def part(request):
 
 def test_emergencies_are_answered_as_emergencies(part):
     name, result = part
-    recall, _, _ = REACHED[name]
-    assert result.emergencies >= 300, "the part must hold enough emergencies to bound recall"
-    assert result.recall >= recall, f"{name}: emergency recall {result.emergency_hits}/{result.emergencies}"
+    missed, _, _ = REACHED[name]
+    assert result.emergencies >= 500, "the part must hold enough emergencies to bound recall"
+    assert result.emergencies - result.emergency_hits <= missed, f"{name}: emergency recall {result.emergency_hits}/{result.emergencies}"
 
 
 def test_emergency_and_urgent_messages_are_not_under_triaged(part):
