@@ -119,10 +119,11 @@ class ConText:
         now = [c.start for c in cues if c.category == "current"]
         cues = [c for c in cues if c.category != "family_past" or not any(c.start - 6 <= i <= c.end + c.scope for i in now)]
         reaches = []
+        ends = _Ends(cues, mentions)
         for cue in cues:
             if cue.category in ("terminate", "current"):
                 continue
-            a, b = self._reach(cue, words, cues, mentions)
+            a, b = self._reach(cue, words, ends)
             reaches.append(Reach(cue, a, b))
             for m in mentions:
                 if a <= m.start and m.end <= b and not (m.start < cue.end and cue.start < m.end):
@@ -160,24 +161,18 @@ class ConText:
             found.append(_Cue(category, direction, scope, applies_to, m.start, m.end, " ".join(words[m.start : m.end])))
         return found
 
-    def _reach(self, cue: _Cue, words, cues: list[_Cue], mentions: list[Mention]) -> tuple[int, int]:
+    def _reach(self, cue: _Cue, words, ends: _Ends) -> tuple[int, int]:
         """The token range [a, b) a cue reaches."""
-        n = len(words)
-        stops = {c.start for c in cues if c.category == "terminate"}
-        if cue.category in ("historical", "resolved", "family"):
-            stops |= {c.start for c in cues if c.category == "current"}
+        stops = ends.past_stops if cue.category in ("historical", "resolved", "family") else ends.stops
         a, b = cue.start, cue.end
         if cue.direction in ("forward", "both"):
-            b = self._forward(cue, words, stops, mentions, n)
+            b = self._forward(cue, words, stops, ends.by_start, len(words))
         if cue.direction in ("backward", "both"):
-            a = self._backward(cue, words, stops, mentions)
+            a = self._backward(cue, words, stops, ends.role_at)
         return a, b
 
-    def _forward(self, cue: _Cue, words, stops: set[int], mentions: list[Mention], n: int) -> int:
+    def _forward(self, cue: _Cue, words, stops: set[int], by_start: dict[int, Mention], n: int) -> int:
         limit = min(n, cue.end + cue.scope)
-        by_start = {}
-        for m in mentions:
-            by_start.setdefault(m.start, m)
         seen_concept = False
         i = cue.end
         while i < limit:
@@ -205,12 +200,8 @@ class ConText:
                 return False
         return False
 
-    def _backward(self, cue: _Cue, words, stops: set[int], mentions: list[Mention]) -> int:
+    def _backward(self, cue: _Cue, words, stops: set[int], role_at: dict[int, str]) -> int:
         limit = max(0, cue.start - cue.scope)
-        role_at = {}
-        for m in mentions:
-            for i in range(m.start, m.end):
-                role_at.setdefault(i, m.role)
         i = cue.start - 1
         while i >= limit:
             if i in stops or words[i] == ",":
@@ -224,6 +215,20 @@ class ConText:
                     return i + 1
             i -= 1
         return limit
+
+
+class _Ends:
+    """What ends a scope in one sentence, gathered once for all its cues."""
+
+    def __init__(self, cues: list[_Cue], mentions: list[Mention]) -> None:
+        self.stops = {c.start for c in cues if c.category == "terminate"}
+        self.past_stops = self.stops | {c.start for c in cues if c.category == "current"}  # "years ago, but now"
+        self.by_start: dict[int, Mention] = {}
+        self.role_at: dict[int, str] = {}
+        for m in mentions:
+            self.by_start.setdefault(m.start, m)
+            for i in range(m.start, m.end):
+                self.role_at.setdefault(i, m.role)
 
 
 def _kind(role: str) -> str:

@@ -29,7 +29,7 @@ from coach.triage.model import Assessment, Tier, Trigger
 from coach.triage.normalise import Sentence, clean, tokenise
 from coach.triage.phrases import longest
 
-MAX_SENTENCE = 48  # tokens: a longer run without punctuation is read in pieces of this size
+MAX_SENTENCE = 96  # tokens: a longer run without punctuation is read in pieces of this size
 _OVERLAP = 12
 _FRAGMENT_BREAKS = frozenset(",/;") | frozenset(
     "and but or plus then so because cos while whilst which also however although though except when".split()

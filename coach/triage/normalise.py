@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,8 +72,11 @@ _SWITCH = re.compile(r"\d(?=[^\W\d_])|[^\W\d_](?=\d)")
 _EDGE = ".,;:!?()[]{}\"'«»<>*"
 _GLUED_TAILS = frozenset("ish x th st nd rd".split())  # "6ish", "2nd": a number still
 _STRETCH = re.compile(r"(.)\1{2,}")
-_REPEAT_CHECK, _FEW_CHARACTERS, _KEEP_REPEATS = 256, 24, 8
+_REPEAT_CHECK, _KEEP_REPEATS = 256, 8
 _REPEATS = re.compile(r"(.{1,16}?)\1{8,}", re.S)
+# The repeat search costs ~16 tries a character: it runs only on stretches that compress to a
+# sixteenth or less (zlib, about 10 µs a stretch), as only a unit of a few characters repeated does.
+_STRETCH_OF_TEXT, _REPETITIVE = 512, 1 / 16
 
 
 @dataclass(slots=True)
@@ -194,8 +198,8 @@ def clean(text: str, emoji: Mapping[int, str]) -> str:
     """Invisible characters out, compatibility forms folded, look-alikes and emoji as words
     (`emoji` from `emoji_table`). A long stretch repeating a few characters ("1/1/1/…") is cut to a
     few repeats: it says no more, and costs no more, than they do."""
-    if len(text) > _REPEAT_CHECK and len(set(text)) < _FEW_CHARACTERS:
-        text = _REPEATS.sub(lambda m: m[1] * _KEEP_REPEATS, text)
+    if len(text) > _REPEAT_CHECK:
+        text = _cut_repeats(text)
     if text.isascii():
         text = _CONTROLS.sub("", text).replace("`", "'")
         return _collapse(text) if len(text) > _REPEAT_CHECK else text
@@ -206,6 +210,17 @@ def clean(text: str, emoji: Mapping[int, str]) -> str:
         foreign = sum(1 for c in folded if c.isalpha()) - latin
         folded = _WORD_CHARS.sub(lambda m: _unmix(m[0], latin > foreign), folded)
     return _collapse(folded) if len(folded) > _REPEAT_CHECK else folded
+
+
+def _cut_repeats(text: str) -> str:
+    parts = []
+    for i in range(0, len(text), _STRETCH_OF_TEXT):
+        part = text[i : i + _STRETCH_OF_TEXT]
+        encoded = part.encode()
+        if len(zlib.compress(encoded, 1)) <= len(encoded) * _REPETITIVE:
+            part = _REPEATS.sub(lambda m: m[1] * _KEEP_REPEATS, part)
+        parts.append(part)
+    return "".join(parts)
 
 
 def _collapse(text: str) -> str:

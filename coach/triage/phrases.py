@@ -183,6 +183,9 @@ class Lexicon:
         self._start_set = _Set((self._first,))
         self._root = None  # the building graph: the frozen states are all matching needs
         self._cached = lru_cache(maxsize=4096)(self._match)
+        # digits a phrase names ("14 days"): any other number is only its kind, so "1 2 3 … 1999"
+        # passes through a handful of automaton states, not one a number
+        self._numerals = frozenset(w for w in self.vocabulary if any(c.isdigit() for c in w))
 
     def could_match(self, words: Sequence[str], numbers: Sequence[float | None]) -> bool:
         """Whether any token could start a phrase (cheap: most sentences of chatter cannot)."""
@@ -205,9 +208,11 @@ class Lexicon:
         found: list[Match] = []
         n = len(words)
         keys = list(words)  # a plain word is its own key; numbers and punctuation say what they are
+        numerals = self._numerals
         for i in range(n):
             if numbers[i] is not None or barriers[i]:
-                keys[i] = (words[i], 0 if numbers[i] is None else 2 if numbers[i] >= 10 else 1, barriers[i])
+                word = words[i] if numbers[i] is None or words[i] in numerals or words[i].isalpha() else "#"
+                keys[i] = (word, 0 if numbers[i] is None else 2 if numbers[i] >= 10 else 1, barriers[i])
         start_set, missing = self._start_set, _MISSING
         for start in range(n):
             key = keys[start]
