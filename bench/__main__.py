@@ -6,6 +6,7 @@ Prints tables and writes a JSON file (default bench/results.json). Sizes:
   --smoke            tiny sizes, SQLite only: a check that the benchmark still runs (seconds)
 PostgreSQL runs are skipped, with a note, when the server is unreachable
 (COACH_BENCH_POSTGRES_URL, default postgresql+asyncpg://postgres@127.0.0.1:5432/test).
+Every size ends with the triage engine against its baseline (bench/triage.py; --smoke: a short one).
 """
 
 import argparse
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import scenarios, seed
+from bench import scenarios, seed, triage
 from bench.report import render, targets
 
 DEFAULT_JSON = Path(__file__).resolve().parent / "results.json"
@@ -140,6 +141,9 @@ async def _run(args: argparse.Namespace) -> dict:
                     results["scale"].append(
                         await scenarios.scale(workdir, backend, people, baseline=baseline, baseline_timeout=plan.baseline_timeout)
                     )
+        if "triage" in only:
+            say("triage: coach vs the engine at 060f5da, in a subprocess")
+            results["triage"] = await asyncio.to_thread(triage.in_subprocess, args.mode == "smoke")
     finally:
         if not args.keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -156,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     size.add_argument("--smoke", dest="mode", action="store_const", const="smoke", help="tiny, SQLite only: does it still run")
     parser.set_defaults(mode="quick")
     parser.add_argument("--backends", type=lambda text: text.split(","), default=["sqlite", "postgres"], help="sqlite,postgres")
-    parser.add_argument("--only", type=lambda text: text.split(","), default=["dispatch", "compare", "limiter", "scale"])
+    parser.add_argument("--only", type=lambda text: text.split(","), default=["dispatch", "compare", "limiter", "scale", "triage"])
     parser.add_argument("--rate", type=float, default=300.0, help="limiter rate (msgs/s) of the second backlog run, where the taps' replies (~200/s) fit")
     parser.add_argument("--slow-rate", type=float, default=30.0, help="limiter rate of the first backlog run (Telegram's): the taps' replies queue there")
     parser.add_argument("--compare-rate", type=float, default=300.0, help="limiter rate for coach vs baseline dispatch")
@@ -168,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n")
     print(render(results))
+    if "triage" in results:
+        print(triage.render(results["triage"]))
     print(f"\nwritten to {args.json}")
     return 0
 
