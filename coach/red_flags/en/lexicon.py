@@ -139,6 +139,7 @@ CONCEPTS: dict[str, Concept] = {
             "legs|leggs|legz|feet|thighs|calves|shins|lower limbs|lower body|lower half|both sides of my body",
             "both (@_my)? (legs|feet|thighs|calves|knees|shins|ankles|sides|limbs|of them|pins|hips)",
             "both (my|his|her) (legs|feet|thighs|calves|knees|shins|ankles|pins)",
+            "(both)? (@_my)? (foot|feet|leg|legs|knee|knees) dem|both (@_my)? (foot|leg)",  # Caribbean plurals: "mi foot dem"
             "(my|both|his|her|both my) pins|pair of them|the both|the two of them",
             "either (leg|foot|side)",
             "(left|right) and (left|right)|the left and the right|(the)? (left|right|other) (one|leg|foot|side)? (too|as well|also|now too)",
@@ -347,7 +348,7 @@ CONCEPTS: dict[str, Concept] = {
             "(havent|hasnt|not|didnt|cant|have not|has not|hvnt|havnt) (been able to)? (peed|pee|weed|wee|urinated"
             "|urinate|passed urine|passed water|pass urine|pass water|been for a pee|been for a wee|had a pee"
             "|had a wee|gone for a pee|had a slash) (since|for|all|in|today|yet|at all|properly|in ages)",
-            "(pee|wee|urine|nothing|pipi|it|water) (just)? (wont|doesnt|didnt|cant|is not|isnt|not|wouldnt|will not)"
+            "(pee|wee|urine|nothing|pipi|it|water) (just)? (wont|doesnt|didnt|cant|is not|isnt|not|wouldnt|will not|nah|nuh|nah a)"
             " (come|coming|start|flow|flowing|come out)",
             "nothing (comes|came|will come|is coming|coming|come|came out|happens|happened) (out)?",
             "nothin (comes|came|coming|come)",
@@ -377,7 +378,8 @@ CONCEPTS: dict[str, Concept] = {
             "(havent|hasnt|not|didnt|couldnt|cant|have not|has not|hvnt|havnt|never) (managed|been able|able) to (@_pee|go)",
             "(@_cant) (pea|pees)|(@_cant) (push|force|squeeze|get) (the|my|any)? (@_pee|it) out",
             "(waterworks|bladder|plumbing) (have|has|s|are|is)? (stopped|packed up|packed in|given up|quit|shut down"
-            "|stopped working|not working|seized up|blocked up)",
+            "|stopped working|not working|seized up|blocked up|nah work|nuh work|nah working|wont work|dont work)",
+            "nothing (a|is|nah)? (come|coming|comin) (out)? (from|since|all)",
             "not a (drop|drip|dribble) (since|all|for|today|this|in)",
         ),
         net=True,
@@ -509,6 +511,8 @@ CONCEPTS: dict[str, Concept] = {
         (
             "confused|confusion|muddled|muddle headed|muddleheaded|disorientated|disoriented|delirious|befuddled"
             "|dazed|doolally|away with the fairies|all over the shop in (me|my) head|mixed up|jumbled|scrambled",
+            "(feel|feeling|feels|am|is|im|i m|get|getting) (so|all|well|real)? confuse",
+            "(cant|cannot|couldnt|doesnt|dont|cyaan) (remember|recall|know|tell) (where|weh|what|wha|who|which) (~)? (i am|he is|she is|my deh|i was|day it is|day|year)",
             "(talking|talks|talked|talk|speaking|speaks|mumbling|saying) (nonsense|gibberish|rubbish|strange|funny|weird|odd"
             "|things that dont make sense)",
             "not (making|makes) (any)? sense|making no sense|doesnt make sense when (he|she) talks",
@@ -555,6 +559,7 @@ CONCEPTS: dict[str, Concept] = {
             " (my|his|her|the)? (chest)?",
             "weight (s|is|has|has been)? (sitting|sat|standing|pressing|pushing)? (on|down on) (my|his|her|the) chest",
             "(had|having) (a)? heart attack|angina attack|crushing (pain|feeling)",
+            "(suspected|silent|massive|having an|had an|an acute|stemi|nstemi) my",  # "an MI": "mi" is read as "my"
             "heart pain|pain in (my|his|her) heart|(pain|ache) (down|in|into) (my|his|her) left arm (and"
             "|with)? (chest)?|chest (is)? (killing|crushing) (me|him|her)",
         ),

@@ -7,7 +7,7 @@ English word (`REAL_WORDS`), so "feaver" becomes "fever" and "ladder" stays "lad
 
 # Written forms more than two edits away, or too short to correct by distance.
 SPELLINGS: dict[str, str] = {
-    "cyah": "cant", "cyaan": "cant", "kyaan": "cant", "caan": "cant", "cudnt": "couldnt", "meh": "my", "mi": "my",
+    "cyah": "cant", "cyaan": "cant", "kyaan": "cant", "caan": "cant", "meh": "my", "mi": "my",  # Caribbean "mi"; an MI is in the lexicon
     "fevr": "fever", "feva": "fever", "fevar": "fever", "fevre": "fever", "feaver": "fever", "fver": "fever",
     "tempreture": "temperature", "temprature": "temperature", "tempature": "temperature", "temperture": "temperature",
     "nunb": "numb", "numm": "numb", "num": "numb", "numbb": "numb", "nmb": "numb",
@@ -21,7 +21,7 @@ SPELLINGS: dict[str, str] = {
     "havenae": "havent", "hasnae": "hasnt", "willnae": "wont", "wilnae": "wont", "nae": "no", "ma": "my",
     "masel": "myself", "mesel": "myself", "meself": "myself", "myseln": "myself", "hisself": "himself",
     "blather": "bladder", "bladdr": "bladder", "tinkling": "tingling", "chesty": "chesty", "mrng": "morning",
-    "em": "them", "sob": "short of breath", "mi": "heart attack", "caint": "cant", "carnt": "cant", "kant": "cant", "cant't": "cant",
+    "em": "them", "sob": "short of breath", "caint": "cant", "carnt": "cant", "kant": "cant", "cant't": "cant",
     "im": "i am", "ive": "i have",
     "u": "you", "r": "are", "n": "and", "ur": "your", "ya": "you", "yr": "your", "bc": "because", "b/c": "because",
     "cos": "because", "coz": "because", "cuz": "because", "cause": "because", "bcoz": "because", "bcz": "because",
