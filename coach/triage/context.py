@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from coach.red_flags.rule import Modifier
 from coach.triage.phrases import Lexicon, Match
 
 DISCOUNTING = ("negated", "resolved", "historical", "family", "family_past", "hypothetical", "exertion")
@@ -92,7 +93,7 @@ class Reach:
 class ConText:
     """The modifiers of one language, compiled."""
 
-    def __init__(self, modifiers: Sequence, roles: dict[str, str]):
+    def __init__(self, modifiers: Sequence[Modifier], roles: dict[str, str]):
         entries: dict[str, tuple[str, ...]] = {}
         self._final: set[str] = set()
         self._specs: dict[str, tuple[str, str, int, frozenset[str]]] = {}
@@ -106,7 +107,7 @@ class ConText:
         self.roles = roles
 
     def assert_sentence(
-        self, words: Sequence[str], numbers: Sequence[bool], barriers: Sequence[bool], mentions: list[Mention]
+        self, words: Sequence[str], numbers: Sequence[float | None], barriers: Sequence[bool], mentions: list[Mention]
     ) -> list[Reach]:
         """Mark each mention of one sentence with the modifiers that reach it; returns every cue
         with its reach (for pronouns, and for `coach triage --explain`)."""
@@ -131,7 +132,7 @@ class ConText:
                         m.by.setdefault(cue.category, cue.words)
         return reaches
 
-    def _cues(self, words, numbers, barriers, taken) -> list[_Cue]:
+    def _cues(self, words: Sequence[str], numbers: Sequence[float | None], barriers: Sequence[bool], taken: list[bool]) -> list[_Cue]:
         found: list[_Cue] = []
         matches = self.lexicon.match(words, numbers, barriers)
         pseudo = [m for m in matches if self._specs[m.name][0] == "pseudo"]
@@ -161,7 +162,7 @@ class ConText:
             found.append(_Cue(category, direction, scope, applies_to, m.start, m.end, " ".join(words[m.start : m.end])))
         return found
 
-    def _reach(self, cue: _Cue, words, ends: _Ends) -> tuple[int, int]:
+    def _reach(self, cue: _Cue, words: Sequence[str], ends: _Ends) -> tuple[int, int]:
         """The token range [a, b) a cue reaches."""
         stops = ends.past_stops if cue.category in ("historical", "resolved", "family") else ends.stops
         a, b = cue.start, cue.end
@@ -171,7 +172,7 @@ class ConText:
             a = self._backward(cue, words, stops, ends.role_at)
         return a, b
 
-    def _forward(self, cue: _Cue, words, stops: set[int], by_start: dict[int, Mention], n: int) -> int:
+    def _forward(self, cue: _Cue, words: Sequence[str], stops: set[int], by_start: dict[int, Mention], n: int) -> int:
         limit = min(n, cue.end + cue.scope)
         seen_concept = False
         i = cue.end
@@ -191,7 +192,7 @@ class ConText:
             i += 1
         return limit
 
-    def _new_concept_after(self, i: int, words, by_start, limit: int) -> bool:
+    def _new_concept_after(self, i: int, words: Sequence[str], by_start: dict[int, Mention], limit: int) -> bool:
         """Whether a concept starts within the next few words ("and my legs", ", its both legs")."""
         for j in range(i + 1, min(i + 5, len(words))):
             if j in by_start:
@@ -200,7 +201,7 @@ class ConText:
                 return False
         return False
 
-    def _backward(self, cue: _Cue, words, stops: set[int], role_at: dict[int, str]) -> int:
+    def _backward(self, cue: _Cue, words: Sequence[str], stops: set[int], role_at: dict[int, str]) -> int:
         limit = max(0, cue.start - cue.scope)
         i = cue.start - 1
         while i >= limit:
@@ -255,7 +256,7 @@ def _list_goes_on(words: Sequence[str], comma: int, limit: int) -> bool:
     return False
 
 
-def _longest_per_category(matches: Iterable[Match], specs) -> list[Match]:
+def _longest_per_category(matches: Iterable[Match], specs: dict[str, tuple[str, str, int, frozenset[str]]]) -> list[Match]:
     """Within a category, a cue inside a longer cue of the same category is dropped."""
     by_category: dict[str, list[Match]] = {}
     for m in matches:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from coach import red_flags as rf
@@ -27,7 +27,7 @@ from coach.triage.context import PRONOUNS, Mention, Reach
 from coach.triage.language import READ, Language, guess, load
 from coach.triage.model import Assessment, Tier, Trigger
 from coach.triage.normalise import Sentence, clean, tokenise
-from coach.triage.phrases import longest
+from coach.triage.phrases import Match, longest
 
 MAX_SENTENCE = 96  # tokens: a longer run without punctuation is read in pieces of this size
 _OVERLAP = 12
@@ -138,7 +138,9 @@ def _split_long(sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _mentions(language: Language, cleaned: str, sentence: Sentence, index: int, words, numbers, barriers) -> list[Mention]:
+def _mentions(
+    language: Language, cleaned: str, sentence: Sentence, index: int, words: list[str], numbers: list[float | None], barriers: list[bool]
+) -> list[Mention]:
     matches = longest(language.lexicon.match(words, numbers, barriers))
     hiders = [(m, language.concepts[m.name].hides) for m in matches if language.concepts[m.name].hides]
     found = []
@@ -154,7 +156,7 @@ def _mentions(language: Language, cleaned: str, sentence: Sentence, index: int, 
     return found
 
 
-def _hides(hider, hides: tuple[str, ...], m) -> bool:
+def _hides(hider: Match, hides: tuple[str, ...], m: Match) -> bool:
     """A look-alike hides what it overlaps, but not a longer phrase written around it ("keeps
     falling asleep in the middle of talking" holds "falling asleep")."""
     if not (hider.start < m.end and m.start < hider.end):
@@ -194,7 +196,7 @@ def _inside_list(role_at: dict[int, str], words: list[str], i: int) -> bool:
     before = role_at.get(i - 1)
     after = next((role_at[j] for j in range(i + 1, min(i + 3, len(words))) if j in role_at), None)
     between = [w for w in words[i + 1 : i + 3] if w in ("my", "the", "his", "her", "both", "also", "very", "really", "so")]
-    return before is not None and before == after and (i + 1 in role_at or between)
+    return before is not None and before == after and (i + 1 in role_at or bool(between))
 
 
 def _both_sides(reading: Reading) -> None:
@@ -379,9 +381,9 @@ def _linked(linked: tuple[tuple[str, ...], tuple[str, ...]], index: _Index) -> t
     for b in seconds:
         second_at.setdefault(where[id(b)], b)
     for a in firsts:  # in one clause
-        b = second_at.get(where[id(a)])
-        if b is not None:
-            return a, b
+        found = second_at.get(where[id(a)])
+        if found is not None:
+            return a, found
 
     def gives(key: tuple[int, int]) -> bool:
         return any(id(m) in first_ids for m in by_fragment[key])
@@ -406,7 +408,9 @@ def _linked(linked: tuple[tuple[str, ...], tuple[str, ...]], index: _Index) -> t
     return None
 
 
-def _nearest(order: list[tuple[int, int]], position: int, step: int, wanted, steps: int = 6) -> list[tuple[int, int]]:
+def _nearest(
+    order: list[tuple[int, int]], position: int, step: int, wanted: Callable[[tuple[int, int]], bool], steps: int = 6
+) -> list[tuple[int, int]]:
     """The nearest clause before (step -1) or after (+1) that is `wanted`, within a few clauses
     and at most two sentences away ("It feels numb. Where? Around my bottom.")."""
     here = order[position]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from coach.triage.engine import _decide, read
 
 
-def explain(text: str, lang: str | None = None) -> dict:
+def explain(text: str, lang: str | None = None) -> dict[str, object]:
     """The normalised text, every mention with its assertion and the modifier that set it, the
     rules that fired (and why any was dropped), and the outcome."""
     reading = read(text, lang)

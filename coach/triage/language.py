@@ -91,7 +91,7 @@ def load(code: str) -> Language:
     return Language(code, concepts, lexicon, context, spelling, temperature, words.FUNCTION_WORDS, no_answers)
 
 
-def guess(text: str, known: frozenset[str], spelling: Spelling) -> str | None:
+def guess(text: str, known: frozenset[str], spelling: Spelling) -> str:
     """"en" when the text reads as English (or is too short to tell), else the code of the
     language it looks like ("es", "ru", ...), or "other".
 

@@ -55,8 +55,8 @@ class Assessment:
         """Whether the coach must say something about it: a tier above self-care or a question."""
         return self.tier is not Tier.SELF_CARE or self.question is not None or self.ask_checklist
 
-    def to_json(self) -> dict:
-        data: dict = {"tier": self.tier.key, "triggers": [t.id for t in self.triggers]}
+    def to_json(self) -> dict[str, object]:
+        data: dict[str, object] = {"tier": self.tier.key, "triggers": [t.id for t in self.triggers]}
         if self.question is not None:
             data["ask"] = "question"
         elif self.ask_checklist:

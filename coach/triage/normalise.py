@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from symspellpy import SymSpell, Verbosity
+from symspellpy import SymSpell, Verbosity  # type: ignore[import-untyped]
 
 from coach.triage.temperature import TemperatureWords
 
@@ -110,7 +110,7 @@ class Spelling:
     contractions: Mapping[str, str]
     is_after: frozenset[str]
     joined: Mapping[tuple[str, str], str]
-    emoji: Mapping[str, str]
+    emoji: Mapping[int, str]  # a str.translate table (emoji_table)
     number_words: Mapping[str, int]
     hundred: str
     point: str
@@ -229,7 +229,7 @@ def _collapse(text: str) -> str:
     return _PUNCTUATION_RUN.sub(_strongest, text)
 
 
-def _strongest(m: re.Match) -> str:
+def _strongest(m: re.Match[str]) -> str:
     run = m[0]
     if "?" in run:
         return "? "
@@ -430,6 +430,7 @@ def _temperatures(tokens: list[Token], temperature: TemperatureWords) -> None:
         digits = [i for i in digits if tokens[i].unit or "." in tokens[i].norm]
     for i in digits:
         token = tokens[i]
+        assert token.number is not None  # the digits were chosen for their numbers
         before = [t.norm for t in tokens[max(0, i - 3) : i]]
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         word = temperature.read(token.norm, token.number, token.unit, before, after, words)

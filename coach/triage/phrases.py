@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import cast
 
 GAP_WORDS = 3
 
@@ -52,10 +53,10 @@ class _Node:
             node = _Node()
             self.prefixes.append((word[:-1], node))
             return node
-        node = self.words.get(word)
-        if node is None:
-            node = self.words[word] = _Node()
-        return node
+        found = self.words.get(word)
+        if found is None:
+            found = self.words[word] = _Node()
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,7 @@ class Lexicon:
             return tuple(state(n) for n in closure(node)) if node is not None else ()
 
         pending: list[tuple[_Node, _State]] = []
+        assert self._root is not None  # built once: freezing happens before matching
         self._start = tuple(state(n) for n in closure(self._root))
         while pending:
             node, made = pending.pop()
@@ -207,12 +209,13 @@ class Lexicon:
         the words around it have been seen."""
         found: list[Match] = []
         n = len(words)
-        keys = list(words)  # a plain word is its own key; numbers and punctuation say what they are
+        keys: list[str | tuple[str, int, bool]] = list(words)  # a plain word is its own key; numbers and punctuation say what they are
         numerals = self._numerals
         for i in range(n):
-            if numbers[i] is not None or barriers[i]:
-                word = words[i] if numbers[i] is None or words[i] in numerals or words[i].isalpha() else "#"
-                keys[i] = (word, 0 if numbers[i] is None else 2 if numbers[i] >= 10 else 1, barriers[i])
+            value = numbers[i]
+            if value is not None or barriers[i]:
+                word = words[i] if value is None or words[i] in numerals or words[i].isalpha() else "#"
+                keys[i] = (word, 0 if value is None else 2 if value >= 10 else 1, barriers[i])
         start_set, missing = self._start_set, _MISSING
         for start in range(n):
             key = keys[start]
@@ -246,7 +249,7 @@ class Lexicon:
         return found
 
 
-_MISSING = object()
+_MISSING: _Set = cast("_Set", object())  # "no transition remembered yet", told apart by identity
 _MAX_SETS = 50_000  # interned state sets kept, at most: beyond, sets are made afresh and not remembered
 _NUMBER_KINDS = (None, 1.0, 10.0)  # a token's number kind: none, under 10, 10 or more
 
@@ -337,7 +340,9 @@ def _closure(states: list[_Node]) -> list[_Node]:
 
 def _split_top(text: str, separator: str) -> list[str]:
     """`text` split at `separator` where it is outside parentheses."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char == "(":
             depth += 1
