@@ -4,12 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench clean
+.PHONY: run test lint migrate bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -e '.[test,lint]'
 	touch $(STAMP)
 
 run: $(STAMP)
@@ -20,6 +20,12 @@ migrate: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/pytest
+
+# ruff (lint and format) on everything, mypy --strict on the pure core (pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 # The benchmark against the local Bot API double (README, "Performance"); BENCH_ARGS=--full for 100k/1M.
 bench: $(STAMP)

@@ -38,15 +38,33 @@ class Plan:
     steady: float = 6.0
     busy: float = 10.0
     presses_per_s: float = 100.0
-    slow_steady: float = 40.0  # at 30/s, enough people reminded to tap 100 times a second (each reply takes two of the 30)
+    slow_steady: float = (
+        40.0  # at 30/s, enough people reminded to tap 100 times a second (each reply takes two of the 30)
+    )
     baseline_timeout: float = 900.0
     lead: float = 10.0  # seconds before the baseline's jobs fire, plus 0.4 ms a person for its start-up
     notes: list[str] = field(default_factory=list)
 
 
 PLANS = {
-    "smoke": Plan(dispatch=[200], compare=[200], backlog=300, scale=[200], baseline_scale=[200], steady=1.5, busy=1.5, presses_per_s=20.0, lead=4.0),
-    "quick": Plan(dispatch=[10_000], compare=[10_000], backlog=100_000, scale=[0, 10_000, 100_000], baseline_scale=[0, 10_000, 100_000]),
+    "smoke": Plan(
+        dispatch=[200],
+        compare=[200],
+        backlog=300,
+        scale=[200],
+        baseline_scale=[200],
+        steady=1.5,
+        busy=1.5,
+        presses_per_s=20.0,
+        lead=4.0,
+    ),
+    "quick": Plan(
+        dispatch=[10_000],
+        compare=[10_000],
+        backlog=100_000,
+        scale=[0, 10_000, 100_000],
+        baseline_scale=[0, 10_000, 100_000],
+    ),
     "full": Plan(
         dispatch=[10_000, 100_000],
         compare=[10_000, 100_000],
@@ -78,7 +96,12 @@ async def _run(args: argparse.Namespace) -> dict:
         "mode": args.mode,
         "machine": _machine(),
         "workdir": str(workdir),
-        "settings": {"compare_rate": args.compare_rate, "rate": args.rate, "slow_rate": args.slow_rate, "presses_per_s": plan.presses_per_s},
+        "settings": {
+            "compare_rate": args.compare_rate,
+            "rate": args.rate,
+            "slow_rate": args.slow_rate,
+            "presses_per_s": plan.presses_per_s,
+        },
         "dispatch": [],
         "compare": [],
         "limiter": [],
@@ -101,35 +124,36 @@ async def _run(args: argparse.Namespace) -> dict:
         if "compare" in only:
             for people in plan.compare:
                 say(f"compare: {people} check-ins, limiter at {args.compare_rate}/s, coach (sqlite)")
-                coach = await scenarios.dispatch(workdir, "sqlite", people, timeout=args.timeout, rate=args.compare_rate)
+                coach = await scenarios.dispatch(
+                    workdir, "sqlite", people, timeout=args.timeout, rate=args.compare_rate
+                )
                 say(f"compare: {people} check-ins, limiter at {args.compare_rate}/s, baseline run_daily jobs")
                 lead = plan.lead + people * 0.0004
-                base = await scenarios.baseline_dispatch(workdir, people, rate=args.compare_rate, lead=lead, timeout=args.timeout)
+                base = await scenarios.baseline_dispatch(
+                    workdir, people, rate=args.compare_rate, lead=lead, timeout=args.timeout
+                )
                 row = {"people": people, "rate": args.compare_rate, "coach": coach, "baseline": base}
                 if coach.get("cpu_s_per_1000") and base.get("cpu_s_per_1000"):
                     row["cpu_ratio"] = round(base["cpu_s_per_1000"] / coach["cpu_s_per_1000"], 2)
                 results["compare"].append(row)
         if "limiter" in only:
             for backend in backends:
-                if args.mode != "smoke":
-                    say(f"limiter: {plan.backlog} backlog at {args.slow_rate}/s, {plan.presses_per_s:.0f} taps/s, emergencies, {backend}")
+                rates = [(args.slow_rate, plan.slow_steady)] if args.mode != "smoke" else []
+                for rate, steady in [*rates, (args.rate, plan.steady)]:
+                    say(
+                        f"limiter: {plan.backlog} backlog at {rate}/s, {plan.presses_per_s:.0f} taps/s, emergencies, {backend}"
+                    )
                     results["limiter"].append(
                         await scenarios.limiter(
                             workdir,
                             backend,
                             plan.backlog,
-                            rate=args.slow_rate,
-                            steady=plan.slow_steady,
+                            rate=rate,
+                            steady=steady,
                             busy=plan.busy,
                             presses_per_s=plan.presses_per_s,
                         )
                     )
-                say(f"limiter: {plan.backlog} backlog at {args.rate}/s, {plan.presses_per_s:.0f} taps/s, emergencies, {backend}")
-                results["limiter"].append(
-                    await scenarios.limiter(
-                        workdir, backend, plan.backlog, rate=args.rate, steady=plan.steady, busy=plan.busy, presses_per_s=plan.presses_per_s
-                    )
-                )
         if "scale" in only:
             say("scale: the libraries alone")
             results["floor"] = await scenarios.floor(workdir)
@@ -139,7 +163,9 @@ async def _run(args: argparse.Namespace) -> dict:
                     baseline = people in plan.baseline_scale and (backend == "sqlite" or people <= 100_000)
                     say(f"scale: {people} registered people, {backend}")
                     results["scale"].append(
-                        await scenarios.scale(workdir, backend, people, baseline=baseline, baseline_timeout=plan.baseline_timeout)
+                        await scenarios.scale(
+                            workdir, backend, people, baseline=baseline, baseline_timeout=plan.baseline_timeout
+                        )
                     )
         if "triage" in only:
             say("triage: coach vs the engine at 060f5da, in a subprocess")
@@ -153,16 +179,38 @@ async def _run(args: argparse.Namespace) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     size = parser.add_mutually_exclusive_group()
-    size.add_argument("--quick", dest="mode", action="store_const", const="quick", help="a few minutes on 2 cores (default)")
-    size.add_argument("--full", dest="mode", action="store_const", const="full", help="100k-people dispatch, scale to 1M")
-    size.add_argument("--smoke", dest="mode", action="store_const", const="smoke", help="tiny, SQLite only: does it still run")
+    size.add_argument(
+        "--quick", dest="mode", action="store_const", const="quick", help="a few minutes on 2 cores (default)"
+    )
+    size.add_argument(
+        "--full", dest="mode", action="store_const", const="full", help="100k-people dispatch, scale to 1M"
+    )
+    size.add_argument(
+        "--smoke", dest="mode", action="store_const", const="smoke", help="tiny, SQLite only: does it still run"
+    )
     parser.set_defaults(mode="quick")
-    parser.add_argument("--backends", type=lambda text: text.split(","), default=["sqlite", "postgres"], help="sqlite,postgres")
-    parser.add_argument("--only", type=lambda text: text.split(","), default=["dispatch", "compare", "limiter", "scale", "triage"])
-    parser.add_argument("--rate", type=float, default=300.0, help="limiter rate (msgs/s) of the second backlog run, where the taps' replies (~200/s) fit")
-    parser.add_argument("--slow-rate", type=float, default=30.0, help="limiter rate of the first backlog run (Telegram's): the taps' replies queue there")
+    parser.add_argument(
+        "--backends", type=lambda text: text.split(","), default=["sqlite", "postgres"], help="sqlite,postgres"
+    )
+    parser.add_argument(
+        "--only", type=lambda text: text.split(","), default=["dispatch", "compare", "limiter", "scale", "triage"]
+    )
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=300.0,
+        help="limiter rate (msgs/s) of the second backlog run, where the taps' replies (~200/s) fit",
+    )
+    parser.add_argument(
+        "--slow-rate",
+        type=float,
+        default=30.0,
+        help="limiter rate of the first backlog run (Telegram's): the taps' replies queue there",
+    )
     parser.add_argument("--compare-rate", type=float, default=300.0, help="limiter rate for coach vs baseline dispatch")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds a dispatch run may take")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help="where to write the results")

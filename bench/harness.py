@@ -6,6 +6,7 @@ reports in, so latencies across the two processes are differences of one clock.
 """
 
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -36,11 +37,23 @@ class Worker:
 
     @classmethod
     async def start(cls, config: dict, log_path: Path) -> "Worker":
-        log = open(log_path, "wb")  # noqa: SIM115 - handed to the child
+        log = open(log_path, "wb")  # noqa: SIM115 - handed to the child, closed when it exits
         command = [sys.executable, "-m", "bench.worker", json.dumps(config)]
         if os.environ.get("BENCH_PROFILE"):  # e.g. BENCH_PROFILE=/tmp/prof: py-spy flame data per worker
             out = Path(os.environ["BENCH_PROFILE"]) / (log_path.stem + ".txt")
-            command = [str(Path(sys.executable).parent / "py-spy"), "record", "--format", "raw", "--threads", "-r", "200", "-o", str(out), "--", *command]
+            command = [
+                str(Path(sys.executable).parent / "py-spy"),
+                "record",
+                "--format",
+                "raw",
+                "--threads",
+                "-r",
+                "200",
+                "-o",
+                str(out),
+                "--",
+                *command,
+            ]
         process = await asyncio.create_subprocess_exec(
             *command,
             cwd=ROOT,
@@ -80,15 +93,15 @@ class Worker:
                 if event["event"] == name:
                     return event
             if self.process.returncode is not None or (self._reader is not None and self._reader.done()):
-                raise WorkerFailed(f"the worker exited (code {self.process.returncode}) before {name!r}:\n{self._tail()}")
+                raise WorkerFailed(
+                    f"the worker exited (code {self.process.returncode}) before {name!r}:\n{self._tail()}"
+                )
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise WorkerFailed(f"no {name!r} from the worker within {timeout:.0f}s:\n{self._tail()}")
             self._changed.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), min(remaining, 1.0))
-            except TimeoutError:
-                pass
 
     def named(self, name: str) -> list[dict]:
         return [event for event in self.events if event["event"] == name]
@@ -152,7 +165,9 @@ class Watch:
                 self.failed += 1
         self._pending = still
 
-    async def until(self, condition: Callable[["Watch"], bool], *, timeout: float, quiet: float | None = None, step: float = 0.05) -> bool:
+    async def until(
+        self, condition: Callable[["Watch"], bool], *, timeout: float, quiet: float | None = None, step: float = 0.05
+    ) -> bool:
         """Polls until `condition`; False after `timeout`, or once messages stopped coming for `quiet` seconds."""
         deadline = time.monotonic() + timeout
         while True:

@@ -23,14 +23,25 @@ def _table(title: str, header: list[str], rows: list[list]) -> str:
 
 
 def render(results: dict) -> str:
-    parts = [f"coach benchmark, {results['mode']} ({results['seconds']}s), {results['machine']['cpus']} CPUs, Python {results['machine']['python']}"]
+    parts = [
+        f"coach benchmark, {results['mode']} ({results['seconds']}s), {results['machine']['cpus']} CPUs, Python {results['machine']['python']}"
+    ]
     if results["dispatch"]:
         parts.append(
             _table(
                 "\nDispatch: N check-ins due the same minute, rate limiter off",
                 ["backend", "people", "sent", "seconds", "msgs/s", "CPU s/1000 msgs", "bot CPU share", "failed reqs"],
                 [
-                    [r["backend"], r["people"], r["sent"], r["seconds"], r["msgs_per_s"], _fmt(r["cpu_s_per_1000"], 3), _fmt(r["cpu_share"], 2), r["failed_requests"]]
+                    [
+                        r["backend"],
+                        r["people"],
+                        r["sent"],
+                        r["seconds"],
+                        r["msgs_per_s"],
+                        _fmt(r["cpu_s_per_1000"], 3),
+                        _fmt(r["cpu_share"], 2),
+                        r["failed_requests"],
+                    ]
                     for r in results["dispatch"]
                 ],
             )
@@ -40,8 +51,23 @@ def render(results: dict) -> str:
         for r in results["compare"]:
             for name in ("coach", "baseline"):
                 x = r[name]
-                missing = "" if x.get("complete", True) else f"{r['people'] - x.get('sent', 0):,} never sent ({x.get('failed_requests', 0)} failed requests)"
-                rows.append([name, r["people"], r["rate"], x.get("sent"), x.get("seconds"), x.get("msgs_per_s"), _fmt(x.get("cpu_s_per_1000"), 3), x.get("note", missing)])
+                missing = (
+                    ""
+                    if x.get("complete", True)
+                    else f"{r['people'] - x.get('sent', 0):,} never sent ({x.get('failed_requests', 0)} failed requests)"
+                )
+                rows.append(
+                    [
+                        name,
+                        r["people"],
+                        r["rate"],
+                        x.get("sent"),
+                        x.get("seconds"),
+                        x.get("msgs_per_s"),
+                        _fmt(x.get("cpu_s_per_1000"), 3),
+                        x.get("note", missing),
+                    ]
+                )
             rows.append(["baseline/coach CPU", "", "", "", "", "", _fmt(r.get("cpu_ratio"), 2), ""])
         parts.append(
             _table(
@@ -64,7 +90,9 @@ def render(results: dict) -> str:
                     f"{r['presses_per_s']:.0f}" if r["presses_per_s_target"] else "-",
                     _fmt(r["answer_p50_ms"]) if r["presses"] else "-",
                     (_fmt(r["answer_p99_ms"]) if r["answer_p99_ms"] is not None else "never") if r["presses"] else "-",
-                    (_fmt(r["reply_edit_p99_ms"]) if r["reply_edit_p99_ms"] is not None else "never") if r["presses"] else "-",
+                    (_fmt(r["reply_edit_p99_ms"]) if r["reply_edit_p99_ms"] is not None else "never")
+                    if r["presses"]
+                    else "-",
                     f"{r['escalations_delivered']}/{r['escalations']}",
                     _fmt(r["escalation_wait_max_ms"]) if r["escalation_wait_max_ms"] is not None else "never",
                     f"{pace['violations']} ({_fmt(pace['worst_early_ms'])} ms)",
@@ -129,7 +157,9 @@ def render(results: dict) -> str:
             )
         )
         if results.get("floor"):
-            parts.append(f"libraries alone (Python, python-telegram-bot with its job queue, SQLModel): {results['floor']['rss_mb']:.1f} MB RSS")
+            parts.append(
+                f"libraries alone (Python, python-telegram-bot with its job queue, SQLModel): {results['floor']['rss_mb']:.1f} MB RSS"
+            )
     if results["targets"]:
         parts.append(
             _table(
@@ -146,7 +176,11 @@ def render(results: dict) -> str:
 def add_growth(results: dict) -> None:
     """RSS above the same design's empty start, baseline over coach: memory that grows with people."""
     empty = {(r["backend"], "coach"): r["coach"]["rss_mb"] for r in results["scale"] if r["people"] == 0}
-    empty |= {(r["backend"], "baseline"): r["baseline"]["rss_mb"] for r in results["scale"] if r["people"] == 0 and r.get("baseline", {}).get("rss_mb")}
+    empty |= {
+        (r["backend"], "baseline"): r["baseline"]["rss_mb"]
+        for r in results["scale"]
+        if r["people"] == 0 and r.get("baseline", {}).get("rss_mb")
+    }
     for r in results["scale"]:
         base = r.get("baseline") or {}
         if not r["people"] or not base.get("rss_mb"):
@@ -173,9 +207,17 @@ def targets(results: dict) -> list[dict]:
         )
     for r in results["limiter"]:
         label = f"{r['backend']}, {r['configured_per_s']:.0f}/s"
-        check(f"achieved rate >= 95% of the limit, backlog only ({label})", _fmt(r["steady_fraction"], 3), r["steady_fraction"] >= 0.95)
+        check(
+            f"achieved rate >= 95% of the limit, backlog only ({label})",
+            _fmt(r["steady_fraction"], 3),
+            r["steady_fraction"] >= 0.95,
+        )
         if r["presses_per_s_target"]:
-            check(f"achieved rate >= 95% of the limit, with taps ({label})", _fmt(r["busy_fraction"], 3), r["busy_fraction"] >= 0.95)
+            check(
+                f"achieved rate >= 95% of the limit, with taps ({label})",
+                _fmt(r["busy_fraction"], 3),
+                r["busy_fraction"] >= 0.95,
+            )
             p99 = r["answer_p99_ms"]
             taps = f"{r['presses_per_s']:.0f} of {r['presses_per_s_target']:.0f} taps/s"
             check(
@@ -184,13 +226,27 @@ def targets(results: dict) -> list[dict]:
                 p99 is not None and p99 < 50 and r["presses_per_s"] >= 0.95 * r["presses_per_s_target"],
             )
         wait = r["escalation_wait_max_ms"]
-        check(f"escalation waits < 1 s behind a {r['backlog']:,} backlog ({label})", f"{_fmt(wait)} ms" if wait is not None else "not all sent", wait is not None and wait < 1000)
-        check(f"no per-chat pace violation ({label})", f"{r['per_chat']['violations']}", r["per_chat"]["violations"] == 0)
+        check(
+            f"escalation waits < 1 s behind a {r['backlog']:,} backlog ({label})",
+            f"{_fmt(wait)} ms" if wait is not None else "not all sent",
+            wait is not None and wait < 1000,
+        )
+        check(
+            f"no per-chat pace violation ({label})", f"{r['per_chat']['violations']}", r["per_chat"]["violations"] == 0
+        )
     for r in results["scale"]:
         if r["people"] == 100_000 and r.get("baseline", {}).get("startup_s"):
-            check(f"start-up >= 10x less than the baseline at 100k ({r['backend']})", f"{_fmt(r.get('startup_s_ratio'))}x", (r.get("startup_s_ratio") or 0) >= 10)
+            check(
+                f"start-up >= 10x less than the baseline at 100k ({r['backend']})",
+                f"{_fmt(r.get('startup_s_ratio'))}x",
+                (r.get("startup_s_ratio") or 0) >= 10,
+            )
             measured = f"{_fmt(r.get('rss_mb_ratio'))}x total, {_fmt(r.get('rss_growth_ratio'))}x growth"
             if results.get("floor"):  # what 10x would take, against what the libraries alone take
                 measured += f"; 10x needs <= {r['baseline']['rss_mb'] / 10:.1f} MB, the libraries alone take {results['floor']['rss_mb']:.1f} MB"
-            check(f"memory (RSS) >= 10x less than the baseline at 100k ({r['backend']})", measured, (r.get("rss_mb_ratio") or 0) >= 10)
+            check(
+                f"memory (RSS) >= 10x less than the baseline at 100k ({r['backend']})",
+                measured,
+                (r.get("rss_mb_ratio") or 0) >= 10,
+            )
     return out

@@ -13,7 +13,9 @@ from bench.harness import Watch, Worker, WorkerFailed
 from tests.botapi import BotApiDouble
 
 RED_FLAG_TEXT = "my legs just gave out and I can't feel my bum"  # an emergency: seek-care advice at once
-QUIET = 30.0  # a run that sent nothing for this long is over, complete or not (a lost message is reported, not waited for)
+QUIET = (
+    30.0  # a run that sent nothing for this long is over, complete or not (a lost message is reported, not waited for)
+)
 
 
 def _config(api: BotApiDouble, url: str, mode: str = "coach", **extra) -> dict:
@@ -97,12 +99,25 @@ async def dispatch(workdir: Path, backend: str, people: int, *, timeout: float, 
         first = next(e for e in ticks if e["event"] == "tick_start")
         ended = [e for e in ticks if e["event"] == "tick_end" and e["t"] >= last_arrival]
         end = ended[0] if ended else await worker.probe()
-        result = _delivery(backend, people, rate, watch, done, wall=last_arrival - first["t"], before=first, after=end, serving=serving)
+        result = _delivery(
+            backend, people, rate, watch, done, wall=last_arrival - first["t"], before=first, after=end, serving=serving
+        )
         cpu = end["cpu"] - first["cpu"]
         return result | {"cpu_share": round(cpu / (end["t"] - first["t"]), 3) if end["t"] > first["t"] else None}
 
 
-def _delivery(backend: str, people: int, rate: float | None, watch: Watch, done: bool, *, wall: float, before: dict, after: dict, serving: dict) -> dict:
+def _delivery(
+    backend: str,
+    people: int,
+    rate: float | None,
+    watch: Watch,
+    done: bool,
+    *,
+    wall: float,
+    before: dict,
+    after: dict,
+    serving: dict,
+) -> dict:
     """What a dispatch run sent, how fast and at what CPU cost (coach and baseline alike)."""
     sent = len(watch.sent_ok)
     cpu = after["cpu"] - before["cpu"]
@@ -155,7 +170,9 @@ class People:
     def __init__(self, api: BotApiDouble, watch: Watch, people: int, *, every: float):
         self.api, self.watch, self.every = api, watch, every
         self.next_new = 0  # index into watch.sent_ok: the next chat to start answering
-        self.answering: list[tuple[float, int, int, int]] = []  # (not before, chat, last pressed message id, chat's mark then)
+        self.answering: list[
+            tuple[float, int, int, int]
+        ] = []  # (not before, chat, last pressed message id, chat's mark then)
         self.presses: list[dict] = []
         self.escalations: list[dict] = []
         self.tail = people - 1  # people at the end of the backlog, not reminded yet, report emergencies
@@ -237,7 +254,12 @@ def _latencies(calls: list, presses: list[dict], escalations: list[dict]) -> dic
         elif method == "sendmessage":
             report = by_chat.get(call.params.get("chat_id"))
             text = str(call.params.get("text", ""))
-            if report is not None and report["chat"] not in escalated and call.at >= report["at"] and "You told me about" in text:
+            if (
+                report is not None
+                and report["chat"] not in escalated
+                and call.at >= report["at"]
+                and "You told me about" in text
+            ):
                 escalated[report["chat"]] = call.at - report["at"]
     late = math.inf
     answer = [answered.get(p["query"], late) for p in presses]
@@ -283,11 +305,24 @@ def _chat_pace(calls: list, per_second: float, burst: int, jitter: float = 0.05)
                 violations += 1
             worst = max(worst, early)
             tat = max(tat, call.at) + interval
-    return {"chats": len(by_chat), "most_messages_in_one_chat": busiest, "violations": violations, "worst_early_ms": _ms(max(worst, 0.0))}
+    return {
+        "chats": len(by_chat),
+        "most_messages_in_one_chat": busiest,
+        "violations": violations,
+        "worst_early_ms": _ms(max(worst, 0.0)),
+    }
 
 
 async def limiter(
-    workdir: Path, backend: str, people: int, *, rate: float, steady: float, busy: float, presses_per_s: float, seed_rng: int = 7
+    workdir: Path,
+    backend: str,
+    people: int,
+    *,
+    rate: float,
+    steady: float,
+    busy: float,
+    presses_per_s: float,
+    seed_rng: int = 7,
 ) -> dict:
     """A backlog of N check-ins behind the limiter at `rate`: the rate achieved while only the
     backlog goes out (`steady` seconds), then `busy` seconds of people answering (`presses_per_s`
@@ -295,7 +330,9 @@ async def limiter(
     random.seed(seed_rng)
     async with Run(workdir, backend, f"limiter-{people}") as run:
         await seed.fill(run.url, seed.Population(people, due=datetime.now(UTC) - timedelta(seconds=1)))
-        worker = await run.start(_config(run.api, run.url, limiter=True, messages_per_second=rate, per_chat_messages_per_second=1.0))
+        worker = await run.start(
+            _config(run.api, run.url, limiter=True, messages_per_second=rate, per_chat_messages_per_second=1.0)
+        )
         await worker.wait_event("serving")
         watch = Watch(run.api)
         await watch.until(lambda w: len(w.sent_ok) > 0, timeout=120)
@@ -336,7 +373,9 @@ async def limiter(
             "failed_requests": watch.failed,
             "sent_total": len(watch.sent_ok),
             "seconds": round(ended - first, 1),
-            "bot_cpu_share_busy": round((probe_after["cpu"] - probe_before["cpu"]) / (probe_after["t"] - probe_before["t"]), 3),
+            "bot_cpu_share_busy": round(
+                (probe_after["cpu"] - probe_before["cpu"]) / (probe_after["t"] - probe_before["t"]), 3
+            ),
         }
         result |= _latencies(run.api.calls, crowd.presses, crowd.escalations)
         result["per_chat"] = _chat_pace(watch.limited, per_second=1.0, burst=3)
@@ -412,7 +451,11 @@ async def baseline_dispatch(workdir: Path, people: int, *, rate: float, lead: fl
         serving = await worker.wait_event("serving", timeout=lead + 60)
         fire_mono = time.monotonic() + (fire - datetime.now(UTC)).total_seconds()
         if fire_mono - time.monotonic() < 0.5:
-            return {"backend": backend, "people": people, "note": f"start-up ({serving['startup_s']:.1f}s) ran past the jobs' time"}
+            return {
+                "backend": backend,
+                "people": people,
+                "note": f"start-up ({serving['startup_s']:.1f}s) ran past the jobs' time",
+            }
         await asyncio.sleep(fire_mono - 0.3 - time.monotonic())
         before = await worker.probe()
         watch = Watch(run.api)
@@ -420,4 +463,14 @@ async def baseline_dispatch(workdir: Path, people: int, *, rate: float, lead: fl
         last_arrival = watch.sent_ok[-1].at if watch.sent_ok else time.monotonic()
         await asyncio.sleep(0.5)
         after = await worker.probe()
-        return _delivery(backend, people, rate, watch, done, wall=last_arrival - fire_mono, before=before, after=after, serving=serving)
+        return _delivery(
+            backend,
+            people,
+            rate,
+            watch,
+            done,
+            wall=last_arrival - fire_mono,
+            before=before,
+            after=after,
+            serving=serving,
+        )

@@ -179,7 +179,9 @@ async def _fill_postgres(url: str, population: Population) -> None:
                 records = [tuple(json.dumps(v) if isinstance(v, list) else v for v in row.values()) for row in rows]
                 await connection.copy_records_to_table(table, records=records, columns=columns)
         for table in ("person", "episode", "reminder"):
-            await connection.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT coalesce(max(id), 1) FROM {table}))")
+            await connection.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT coalesce(max(id), 1) FROM {table}))"
+            )
         await connection.execute("ANALYZE")
     finally:
         await connection.close()

@@ -39,16 +39,24 @@ def load_baseline():
     """The old `triage` function, from git, as package `baseline_triage` (its coach imports rewritten)."""
     sources = {
         name: subprocess.run(
-            ["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:coach/{name}.py"], check=True, capture_output=True, text=True
+            ["git", "-C", str(ROOT), "show", f"{BASELINE_COMMIT}:coach/{name}.py"],
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         for name in ("red_flags", "triage")
     }
-    rewrites = {"from coach import red_flags": "from baseline_triage import red_flags", "from coach.red_flags ": "from baseline_triage.red_flags "}
+    rewrites = {
+        "from coach import red_flags": "from baseline_triage import red_flags",
+        "from coach.red_flags ": "from baseline_triage.red_flags ",
+    }
     for old, new in rewrites.items():
         assert old in sources["triage"], f"baseline triage.py no longer has {old!r}: update the rewrite"
         sources["triage"] = sources["triage"].replace(old, new)
     # else the "baseline" would quietly measure today's coach modules
-    assert not any(line.lstrip().startswith(("from coach", "import coach")) for s in sources.values() for line in s.splitlines())
+    assert not any(
+        line.lstrip().startswith(("from coach", "import coach")) for s in sources.values() for line in s.splitlines()
+    )
     with tempfile.TemporaryDirectory(prefix="baseline-triage-") as tmp:
         package = Path(tmp) / "baseline_triage"
         package.mkdir()
@@ -119,7 +127,12 @@ def throughput(engine, lines: list[str]) -> dict:
         engine(text)
         slowest = max(slowest, time.perf_counter() - start)
     elapsed = time.perf_counter() - began
-    return {"lines": len(lines), "seconds": round(elapsed, 3), "lines_per_s": round(len(lines) / elapsed, 1), "max_ms": _ms(slowest)}
+    return {
+        "lines": len(lines),
+        "seconds": round(elapsed, 3),
+        "lines_per_s": round(len(lines) / elapsed, 1),
+        "max_ms": _ms(slowest),
+    }
 
 
 def one_message(engine, text: str, reps: int, budget: float) -> dict:
@@ -156,7 +169,12 @@ def run(smoke: bool = False, say=lambda text: print(text, file=sys.stderr, flush
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLDS)
     say(f"triage: {len(lines)} corpus lines through each engine")
-    results: dict = {"baseline_commit": BASELINE_COMMIT, "smoke": smoke, "throughput": {n: throughput(e, lines) for n, e in engines.items()}, "messages": []}
+    results: dict = {
+        "baseline_commit": BASELINE_COMMIT,
+        "smoke": smoke,
+        "throughput": {n: throughput(e, lines) for n, e in engines.items()},
+        "messages": [],
+    }
     for name, text in MESSAGES.items():
         say(f"triage: {name} ({len(text):,} chars)")
         row = {"name": name, "chars": len(text)} | {n: one_message(e, text, reps, budget) for n, e in engines.items()}
@@ -168,10 +186,20 @@ def run(smoke: bool = False, say=lambda text: print(text, file=sys.stderr, flush
 
 def targets(results: dict) -> list[dict]:
     coach = results["throughput"]["coach"]
-    out = [{"target": f"throughput >= {TARGET_LINES_PER_S:,.0f} lines/s", "measured": f"{coach['lines_per_s']:,.0f} lines/s", "met": coach["lines_per_s"] >= TARGET_LINES_PER_S}]
-    worst = [("corpus line", coach["max_ms"])] + [(r["name"], max(r["coach"]["max_ms"], r["coach"]["cold_ms"])) for r in results["messages"]]
+    out = [
+        {
+            "target": f"throughput >= {TARGET_LINES_PER_S:,.0f} lines/s",
+            "measured": f"{coach['lines_per_s']:,.0f} lines/s",
+            "met": coach["lines_per_s"] >= TARGET_LINES_PER_S,
+        }
+    ]
+    worst = [("corpus line", coach["max_ms"])] + [
+        (r["name"], max(r["coach"]["max_ms"], r["coach"]["cold_ms"])) for r in results["messages"]
+    ]
     name, ms = max(worst, key=lambda x: x[1])
-    out.append({"target": f"no message above {TARGET_MS:g} ms", "measured": f"{ms:.2f} ms ({name})", "met": ms <= TARGET_MS})
+    out.append(
+        {"target": f"no message above {TARGET_MS:g} ms", "measured": f"{ms:.2f} ms ({name})", "met": ms <= TARGET_MS}
+    )
     return out
 
 
@@ -179,13 +207,38 @@ def render(results: dict) -> str:
     base, coach = results["throughput"]["baseline"], results["throughput"]["coach"]
     rate_ratio, slowest_ratio = coach["lines_per_s"] / base["lines_per_s"], base["max_ms"] / coach["max_ms"]
     rows = [
-        ["corpus lines/s", base["lines_per_s"], coach["lines_per_s"], f"{rate_ratio:.1f}x", f">= {TARGET_LINES_PER_S:,.0f}", coach["lines_per_s"] >= TARGET_LINES_PER_S],
-        ["corpus slowest line ms", _fmt(base["max_ms"], 2), _fmt(coach["max_ms"], 2), f"{slowest_ratio:.1f}x", f"<= {TARGET_MS:g}", coach["max_ms"] <= TARGET_MS],
+        [
+            "corpus lines/s",
+            base["lines_per_s"],
+            coach["lines_per_s"],
+            f"{rate_ratio:.1f}x",
+            f">= {TARGET_LINES_PER_S:,.0f}",
+            coach["lines_per_s"] >= TARGET_LINES_PER_S,
+        ],
+        [
+            "corpus slowest line ms",
+            _fmt(base["max_ms"], 2),
+            _fmt(coach["max_ms"], 2),
+            f"{slowest_ratio:.1f}x",
+            f"<= {TARGET_MS:g}",
+            coach["max_ms"] <= TARGET_MS,
+        ],
     ]
     for r in results["messages"]:
-        cells = [f"{r[n]['p50_ms']:.2f} / {r[n]['max_ms']:.2f} / {r[n]['cold_ms']:.2f} ({r[n]['reps']})" for n in ("baseline", "coach")]
+        cells = [
+            f"{r[n]['p50_ms']:.2f} / {r[n]['max_ms']:.2f} / {r[n]['cold_ms']:.2f} ({r[n]['reps']})"
+            for n in ("baseline", "coach")
+        ]
         worst = max(r["coach"]["max_ms"], r["coach"]["cold_ms"])
-        rows.append([f"{r['name']} ({r['chars']:,} ch)", *cells, f"{r['p50_ratio']:.1f}x", f"<= {TARGET_MS:g}", worst <= TARGET_MS])
+        rows.append(
+            [
+                f"{r['name']} ({r['chars']:,} ch)",
+                *cells,
+                f"{r['p50_ratio']:.1f}x",
+                f"<= {TARGET_MS:g}",
+                worst <= TARGET_MS,
+            ]
+        )
     title = (
         f"\nTriage: coach vs the engine at {results['baseline_commit']}, one process"
         f" ({results['throughput']['coach']['lines']:,} corpus lines once; messages: ms p50 / max / cold (repeats);"
@@ -205,7 +258,9 @@ def in_subprocess(smoke: bool) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.triage", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.triage", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--smoke", action="store_true", help="a tenth of the corpus, 5 repeats: seconds")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)

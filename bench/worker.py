@@ -42,7 +42,9 @@ def rss_mb() -> tuple[float, float]:
 
 def emit(event: str, **fields) -> None:
     rss, peak = rss_mb()
-    line = json.dumps({"event": event, "t": time.monotonic(), "cpu": time.process_time(), "rss_mb": rss, "peak_mb": peak, **fields})
+    line = json.dumps(
+        {"event": event, "t": time.monotonic(), "cpu": time.process_time(), "rss_mb": rss, "peak_mb": peak, **fields}
+    )
     with _out:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
@@ -100,11 +102,10 @@ async def _coach(config: dict, stop: asyncio.Event) -> None:
 
 async def _remind(context) -> None:
     """The tutorial's job: send the check-in question to the chat stored in the job."""
-    from flows.rate_limit import BULK
-
     from coach import checkin as questions
     from coach import wording
     from flows.keyboards import question_keyboard
+    from flows.rate_limit import BULK
 
     text = f"{wording.CHECKIN_INTRO}\n\n{questions.PAIN.prompt}"
     keyboard = question_keyboard(questions.PAIN, "ci", context.job.data, back=False)
@@ -145,7 +146,12 @@ async def _baseline(config: dict, stop: asyncio.Event) -> None:
     async with running(application, poll_timeout=10):
         jobs = application.job_queue.jobs()
         first = min((job.next_t for job in jobs if job.next_t is not None), default=None)
-        emit("serving", startup_s=time.perf_counter() - began, jobs=len(jobs), first_due=first.isoformat() if first else None)
+        emit(
+            "serving",
+            startup_s=time.perf_counter() - began,
+            jobs=len(jobs),
+            first_due=first.isoformat() if first else None,
+        )
         await stop.wait()
     emit("stopped")
 
@@ -160,7 +166,6 @@ def _limiter_off() -> None:
 
 async def _main(config: dict) -> None:
     from flows import logs
-
 
     logs.configure("INFO", config["token"])
     logging.getLogger("apscheduler").setLevel(logging.ERROR)  # the baseline's "missed"/"max instances" noise
@@ -178,6 +183,7 @@ def _floor() -> None:
     """What both designs load before a line of their own: Python with asyncio and sqlite3,
     python-telegram-bot with its job queue (APScheduler) and HTTP client, SQLModel with async SQLAlchemy."""
     import sqlite3  # noqa: F401
+
     import apscheduler.schedulers.asyncio  # noqa: F401
     import sqlalchemy.ext.asyncio  # noqa: F401
     import sqlmodel  # noqa: F401

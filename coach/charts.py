@@ -72,11 +72,15 @@ def _pain_and_missed(axes: Axes, days: Sequence[DayPoint]) -> list[Artist]:
     x = range(len(days))
     pain = [nan if d.pain is None else d.pain for d in days]
     size = 6 if len(days) <= 31 else 3
-    (line,) = axes.plot(x, pain, marker="o", markersize=size, color=PAIN_COLOUR, linewidth=2, label=wording.CHART_PAIN, zorder=3)
+    (line,) = axes.plot(
+        x, pain, marker="o", markersize=size, color=PAIN_COLOUR, linewidth=2, label=wording.CHART_PAIN, zorder=3
+    )
     missed = [i for i, d in enumerate(days) if d.checkin is CheckIn.MISSED]
     if not missed:
         return [line]
-    crosses = axes.scatter(missed, [MISSED_Y] * len(missed), marker="x", s=60, color=MISSED_COLOUR, label=wording.CHART_MISSED, zorder=4)
+    crosses = axes.scatter(
+        missed, [MISSED_Y] * len(missed), marker="x", s=60, color=MISSED_COLOUR, label=wording.CHART_MISSED, zorder=4
+    )
     return [line, crosses]
 
 

@@ -15,18 +15,45 @@ DEFAULT = "112"  # EU-wide, and routed by most mobile networks elsewhere
 
 NUMBERS: dict[str, str] = {
     # UK and Crown dependencies
-    "GB": "999", "IM": "999", "JE": "999", "GG": "999",
+    "GB": "999",
+    "IM": "999",
+    "JE": "999",
+    "GG": "999",
     # North America and US territories
-    "US": "911", "CA": "911", "PR": "911", "GU": "911", "VI": "911", "AS": "911", "MP": "911",
+    "US": "911",
+    "CA": "911",
+    "PR": "911",
+    "GU": "911",
+    "VI": "911",
+    "AS": "911",
+    "MP": "911",
     "MX": "911",
     # Asia-Pacific
-    "AU": "000", "NZ": "111", "IN": "112", "JP": "119", "KR": "119", "TW": "119", "CN": "120",
-    "HK": "999", "MO": "999", "SG": "995", "MY": "999", "PH": "911", "TH": "1669", "VN": "115",
-    "PK": "1122", "BD": "999",
+    "AU": "000",
+    "NZ": "111",
+    "IN": "112",
+    "JP": "119",
+    "KR": "119",
+    "TW": "119",
+    "CN": "120",
+    "HK": "999",
+    "MO": "999",
+    "SG": "995",
+    "MY": "999",
+    "PH": "911",
+    "TH": "1669",
+    "VN": "115",
+    "PK": "1122",
+    "BD": "999",
     # Latin America
-    "BR": "192", "CL": "131", "CO": "123",
+    "BR": "192",
+    "CL": "131",
+    "CO": "123",
     # Middle East and Africa
-    "IL": "101", "AE": "998", "SA": "997", "EG": "123",
+    "IL": "101",
+    "AE": "998",
+    "SA": "997",
+    "EG": "123",
     # Ireland takes 112 and 999; 112 also works across the rest of Europe.
     "IE": "112",
 }

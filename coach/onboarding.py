@@ -31,8 +31,7 @@ CAUSE = Question(
 )
 TIMEZONE = Question(
     "tz",
-    "Which time zone are you in? Pick one, share your location with the button below, "
-    "or type your city or country.",
+    "Which time zone are you in? Pick one, share your location with the button below, or type your city or country.",
     options(*COMMON_ZONES),
     columns=3,
     typed=True,
@@ -46,8 +45,7 @@ CHECKIN_TIME = Question(
 )
 WAKING_HOURS = Question(
     "wake",
-    "When are you usually awake? I only send reminders in these hours. "
-    "Pick one or type a range like 07:30-22:30.",
+    "When are you usually awake? I only send reminders in these hours. Pick one or type a range like 07:30-22:30.",
     options(
         ("08:00-22:00", "08:00–22:00 (usual)"),
         ("07:00-21:00", "07:00–21:00"),

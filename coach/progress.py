@@ -74,7 +74,11 @@ def progress_reading(scores: Sequence[tuple[date, int]], episode_start: date, to
         when = "today" if first_day == today else f"on {wording.day_name(first_day)}"
         return Reading(None, wording.PROGRESS_FIRST.format(pain=first, when=when))
     change = pain_change(first, latest)
-    template = {Change.BETTER: wording.PROGRESS_BETTER, Change.SAME: wording.PROGRESS_SAME, Change.WORSE: wording.PROGRESS_WORSE}
+    template = {
+        Change.BETTER: wording.PROGRESS_BETTER,
+        Change.SAME: wording.PROGRESS_SAME,
+        Change.WORSE: wording.PROGRESS_WORSE,
+    }
     text = template[change].format(first=first, latest=latest, since=wording.since(first_day, today))
     if change is not Change.BETTER and today - episode_start >= NO_IMPROVEMENT_AFTER:
         text += "\n\n" + wording.PROGRESS_TWO_WEEKS

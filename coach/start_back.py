@@ -39,7 +39,9 @@ ITEMS: tuple[Question, ...] = (
         Question(f"sb{n}", _STATEMENT_PROMPT.format(n=n, text=text), AGREE_DISAGREE, columns=2)
         for n, text in enumerate(_STATEMENTS, start=1)
     ),
-    Question("sb9", "9 of 9. Overall, how bothersome has your back pain been in the last 2 weeks?", BOTHERSOME, columns=1),
+    Question(
+        "sb9", "9 of 9. Overall, how bothersome has your back pain been in the last 2 weeks?", BOTHERSOME, columns=1
+    ),
 )
 BY_KEY = {item.key: item for item in ITEMS}
 SCORING = {"agree": 1, "disagree": 0, "not_at_all": 0, "slightly": 0, "moderately": 0, "very_much": 1, "extremely": 1}

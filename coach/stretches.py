@@ -24,8 +24,7 @@ LIBRARY: tuple[Stretch, ...] = (
     ),
     Stretch(
         "Cat and cow",
-        "On hands and knees, slowly round your back up like a cat, then let it dip "
-        "gently. 8 slow rounds.",
+        "On hands and knees, slowly round your back up like a cat, then let it dip gently. 8 slow rounds.",
     ),
     Stretch(
         "Child's pose",

@@ -172,7 +172,9 @@ def invitation_preview(first_name: str, sharing: Sharing) -> str:
 def invite_created(link: str, bot_username: str, display_code: str, hours: int, sharing: Sharing) -> str:
     """What the person is sent with a new invitation."""
     items = wording.bullets(sharing.describe())
-    return wording.INVITE_CREATED.format(link=link, bot=bot_username.lstrip("@"), code=display_code, hours=hours, items=items)
+    return wording.INVITE_CREATED.format(
+        link=link, bot=bot_username.lstrip("@"), code=display_code, hours=hours, items=items
+    )
 
 
 def accepted_notices(person_name: str, caregiver_name: str, sharing: Sharing) -> tuple[str, str]:

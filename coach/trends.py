@@ -23,7 +23,9 @@ class PainScore:
     pain: int
 
 
-def trend_triggers(scores: Sequence[PainScore], self_care_since: datetime, heat_worse_reports: int, now: datetime) -> list[str]:
+def trend_triggers(
+    scores: Sequence[PainScore], self_care_since: datetime, heat_worse_reports: int, now: datetime
+) -> list[str]:
     """Which trend triggers hold now, from the episode's pain scores (oldest first)."""
     found = []
     if scores:

@@ -38,7 +38,9 @@ ONBOARDING_START = "Thank you. A few quick questions to set up your plan."
 ONBOARDING_RESUME = "Let's carry on setting up your plan."
 ONBOARDED = "All set! I'll check in with you every day at {time}. Here is your plan for today:"
 SHARE_LOCATION = "📍 Share my location"
-SHARE_LOCATION_HINT = "Or tap the button below to share your location (it is used once, to find your time zone, and not stored)."
+SHARE_LOCATION_HINT = (
+    "Or tap the button below to share your location (it is used once, to find your time zone, and not stored)."
+)
 BACK = "« Back"
 DONE = "Done ✓"
 NONE_OF_THESE = "None of these"
@@ -179,6 +181,7 @@ def reminder_message(kinds: Iterable[Kind], plan: DayPlan | None) -> str:
             lines.append("💧 Time for a glass of water.")
     return "\n".join(lines)
 
+
 PHASE_HEADINGS = {
     Phase.COLD: "❄️ Cold",
     Phase.HEAT: "🔥 Heat",
@@ -222,9 +225,13 @@ def render_plan(plan: DayPlan) -> str:
     if plan.heat_worse_reports and plan.phase in WHY_CHANGED:
         lines.append(WHY_CHANGED[plan.phase])
     if plan.hours_until_heat is not None:
-        lines.append(f"Cold is best for the first 48 hours. About {plan.hours_until_heat} hours to go, then we switch to heat.")
+        lines.append(
+            f"Cold is best for the first 48 hours. About {plan.hours_until_heat} hours to go, then we switch to heat."
+        )
     if plan.heat_worse_reports >= HEAT_WORSE_SOON_AFTER:
-        lines.append("Since heat has made it worse more than once, please book a GP appointment in the next few days: a pain specialist can help.")
+        lines.append(
+            "Since heat has made it worse more than once, please book a GP appointment in the next few days: a pain specialist can help."
+        )
     lines += ["", "🧘 Gentle stretches (2–3 times today)"]
     lines += [f"• {s.name}: {s.how}" for s in plan.stretches]
     lines.append(STOP_RULE + " Keep moving gently; avoid heavy lifting while it's sore.")
@@ -287,8 +294,7 @@ ACK_GOT_HELP = "I've got help"
 ACK_GETTING_HELP = "I'm getting help now"
 ACK_MISTAKE = "This was a mistake"
 ACK_THANKS = (
-    "Thank you. I've paused your reminders, and tomorrow I'll ask how you are. "
-    "If things get worse, call {number}."
+    "Thank you. I've paused your reminders, and tomorrow I'll ask how you are. If things get worse, call {number}."
 )
 ACK_MISTAKE_THANKS = (
     "Thanks for telling me. Your check-ins carry on as usual. "
@@ -298,7 +304,9 @@ FOLLOW_UP = "Yesterday I suggested getting medical help. How are you today?"
 FOLLOW_UP_OK = "I'm OK, carry on"
 FOLLOW_UP_CARE = "Still getting care"
 FOLLOW_UP_RESUMED = "Glad to hear it. Your reminders are back on. Let's do today's check-in."
-FOLLOW_UP_HOLD = "Take care. Your reminders stay paused, and I'll ask again tomorrow. If things get worse, call {number}."
+FOLLOW_UP_HOLD = (
+    "Take care. Your reminders stay paused, and I'll ask again tomorrow. If things get worse, call {number}."
+)
 
 
 def escalation_advice(tier: Tier, number: str) -> str:
@@ -359,10 +367,14 @@ SHARE_ESCALATIONS = "An alert if I'm told to get urgent care"
 SHARE_SCREENING = "My back-pain questionnaire result"
 SHARE_NOTHING = "Please tick at least one thing to share."
 MISSED_AFTER_PROMPT = "After how many missed check-ins in a row should they get an alert?"
-DAILY_TIME_PROMPT = "What time would you like the daily summary, in your own time zone? Pick one or type a time like 19:30."
+DAILY_TIME_PROMPT = (
+    "What time would you like the daily summary, in your own time zone? Pick one or type a time like 19:30."
+)
 
 
-def sharing_items(daily_at: str | None, weekly: bool, missed_after: int | None, escalations: bool, screening: bool) -> list[str]:
+def sharing_items(
+    daily_at: str | None, weekly: bool, missed_after: int | None, escalations: bool, screening: bool
+) -> list[str]:
     """What a caregiver receives, one item each ("a daily summary at 20:00", …)."""
     items = [f"a daily summary at {daily_at}"] if daily_at else []
     items += ["a weekly summary with a progress chart"] if weekly else []
@@ -401,8 +413,7 @@ INVITE_OWN = "This is your own invitation: send the link to the person you'd lik
 INVITE_ALREADY_LINKED = "You already receive updates from {name}."
 ACCEPTED_TO_PERSON = "{caregiver} accepted your invitation. They will receive:\n{items}"
 ACCEPTED_TO_CAREGIVER = (
-    "You're now connected with {name}. You will receive:\n{items}\n\n"
-    "To stop at any time, send /caregiver."
+    "You're now connected with {name}. You will receive:\n{items}\n\nTo stop at any time, send /caregiver."
 )
 DECLINED_TO_PERSON = "{caregiver} declined your invitation. Nothing is shared with them."
 DECLINED_TO_CAREGIVER = "OK, you declined. {name} has been told, and nothing is shared with you."
@@ -416,7 +427,9 @@ INVITE_SOMEONE = "➕ Invite someone"
 CAREGIVER_ZONE_PROMPT = "Which time zone are you in? Your summaries come at your own local time."
 CAREGIVER_DAILY_TIME_SET = "Daily summary at {time}"
 CAREGIVER_ALL_SET = "All set: your daily summary comes at {time} your time. Send /caregiver to stop at any time."
-CAREGIVER_ALL_SET_WEEKLY = "All set: your weekly summary comes on Sunday evenings, your time. Send /caregiver to stop at any time."
+CAREGIVER_ALL_SET_WEEKLY = (
+    "All set: your weekly summary comes on Sunday evenings, your time. Send /caregiver to stop at any time."
+)
 
 
 def stop_sharing_with(caregiver: str) -> str:
@@ -435,13 +448,20 @@ def caregiver_overview(sharing: list[tuple[str, list[str]]], following: list[str
     """/caregiver: who the person shares with (and what), and whose updates they receive."""
     parts = []
     if sharing:
-        parts.append("You share your progress with:\n" + "\n".join(f"• {name or SOMEONE}: {', '.join(items)}" for name, items in sharing))
+        parts.append(
+            "You share your progress with:\n"
+            + "\n".join(f"• {name or SOMEONE}: {', '.join(items)}" for name, items in sharing)
+        )
     if following:
         parts.append("You receive updates from:\n" + "\n".join(f"• {name or SOMEONE}" for name in following))
     if not parts:
-        parts.append("You don't share your progress with anyone yet." if can_invite else (
-            "You don't receive anyone's updates. If someone sent you an invitation, open its link or type its code here."
-        ))
+        parts.append(
+            "You don't share your progress with anyone yet."
+            if can_invite
+            else (
+                "You don't receive anyone's updates. If someone sent you an invitation, open its link or type its code here."
+            )
+        )
     if can_invite:
         parts.append(
             "You can invite a partner, a relative or your physiotherapist to receive a daily or weekly summary "
@@ -454,8 +474,12 @@ def caregiver_overview(sharing: list[tuple[str, list[str]]], following: list[str
 
 PROGRESS_NONE = "No pain scores yet. Do a /checkin and I'll show you how it changes from day to day."
 PROGRESS_FIRST = "Your first pain score was {pain}/10 {when}. After your next check-in I'll show you the trend."
-PROGRESS_BETTER = "Pain down from {first} to {latest} {since}: that is a meaningful improvement. 🎉 Keep going with the plan."
-PROGRESS_SAME = "Pain about the same {since}: {first} then, {latest} now. Keep going with the plan; changes often take a few days."
+PROGRESS_BETTER = (
+    "Pain down from {first} to {latest} {since}: that is a meaningful improvement. 🎉 Keep going with the plan."
+)
+PROGRESS_SAME = (
+    "Pain about the same {since}: {first} then, {latest} now. Keep going with the plan; changes often take a few days."
+)
 PROGRESS_WORSE = (
     "Pain up from {first} to {latest} {since}. Go gently and keep to the plan. If it keeps getting worse "
     "over the next few days, book a GP appointment; if anything new appears, like numbness, weakness "

@@ -25,7 +25,20 @@ from telegram.ext import (
     filters,
 )
 
-from flows import care_hold, caregivers, checkin, data_rights, general, onboarding, plan, preferences, progress, reminders, safety, screening
+from flows import (
+    care_hold,
+    caregivers,
+    checkin,
+    data_rights,
+    general,
+    onboarding,
+    plan,
+    preferences,
+    progress,
+    reminders,
+    safety,
+    screening,
+)
 from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
@@ -85,7 +98,9 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         .context_types(ContextTypes(context=CoachContext))
         .rate_limiter(
             PriorityRateLimiter(
-                overall_per_second=settings.messages_per_second, per_chat_per_second=settings.per_chat_messages_per_second, per_chat_burst=3
+                overall_per_second=settings.messages_per_second,
+                per_chat_per_second=settings.per_chat_messages_per_second,
+                per_chat_burst=3,
             )
         )
         .concurrent_updates(PerChatUpdateProcessor(jumps_queue=safety.needs_advice))
@@ -96,11 +111,15 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         base = settings.telegram_api_base_url.rstrip("/")
         builder = builder.base_url(base).base_file_url(base.removesuffix("/bot") + "/file/bot")
     application = builder.build()
-    application.bot_data["services"] = Services(db=Database(settings.database_url or default_url()), settings=settings, clock=clock)
+    application.bot_data["services"] = Services(
+        db=Database(settings.database_url or default_url()), settings=settings, clock=clock
+    )
 
     private = filters.ChatType.PRIVATE
     typed = private & filters.UpdateType.MESSAGE  # a command edited into an old message does not run
-    application.add_handler(MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-2)
+    application.add_handler(
+        MessageHandler(private & (filters.TEXT | filters.CAPTION), safety.triage_every_message), group=-2
+    )
     handlers = [
         MessageHandler(~private & filters.UpdateType.MESSAGES, general.on_group),
         CommandHandler("start", onboarding.start, filters=typed),

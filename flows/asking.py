@@ -14,7 +14,12 @@ log = logging.getLogger(__name__)
 
 
 async def send_text(
-    bot: ExtBot, chat_id: int, text: str, *, reply_markup: InlineKeyboardMarkup | str | None = None, rate_limit_args: dict | None = None
+    bot: ExtBot,
+    chat_id: int,
+    text: str,
+    *,
+    reply_markup: InlineKeyboardMarkup | str | None = None,
+    rate_limit_args: dict | None = None,
 ) -> int:
     """sendMessage, returning only the new message's id; the keyboard may come as PTB's object or
     as the Bot API's JSON text (`keyboards.markup`), which PTB sends as it is.
@@ -47,9 +52,13 @@ async def ask(
     return await send_text(bot, chat_id, text, reply_markup=keyboard, rate_limit_args=rate_limit_args)
 
 
-async def retick(query: CallbackQuery, question: Question, flow: str, ref: int, ticked: Iterable[str], *, back: bool) -> None:
+async def retick(
+    query: CallbackQuery, question: Question, flow: str, ref: int, ticked: Iterable[str], *, back: bool
+) -> None:
     """Redraw a multi-select keyboard after a tick or untick."""
-    await edit_quietly(query.edit_message_reply_markup(question_keyboard(question, flow, ref, back=back, ticked=ticked)))
+    await edit_quietly(
+        query.edit_message_reply_markup(question_keyboard(question, flow, ref, back=back, ticked=ticked))
+    )
 
 
 async def close(query: CallbackQuery, answer: str) -> None:

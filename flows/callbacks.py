@@ -34,7 +34,12 @@ def decode(data: str | None) -> Callback | None:
         return None
     parts = data.split("|")
     # isdigit() alone lets through '²' (int() fails) and refs too big for the database's keys
-    if len(parts) != 5 or parts[0] != VERSION or not (parts[2].isascii() and parts[2].isdigit()) or int(parts[2]) > MAX_REF:
+    if (
+        len(parts) != 5
+        or parts[0] != VERSION
+        or not (parts[2].isascii() and parts[2].isdigit())
+        or int(parts[2]) > MAX_REF
+    ):
         return None
     return Callback(flow=parts[1], ref=int(parts[2]), step=parts[3], value=parts[4])
 

@@ -29,7 +29,9 @@ _ANSWERS = {"ok": wording.FOLLOW_UP_OK, "care": wording.FOLLOW_UP_CARE}
 
 async def ask_how_they_are(context: CoachContext, person: Person) -> int:
     """The day after urgent or emergency advice, in place of the check-in; returns its message id."""
-    keyboard = InlineKeyboardMarkup([[button(label, FLOW, person.id, "how", value) for value, label in _ANSWERS.items()]])
+    keyboard = InlineKeyboardMarkup(
+        [[button(label, FLOW, person.id, "how", value) for value, label in _ANSWERS.items()]]
+    )
     return await send_text(context.bot, person.chat_id, wording.FOLLOW_UP, reply_markup=keyboard, rate_limit_args=BULK)
 
 
@@ -40,7 +42,13 @@ async def on_follow_up(update: Update, context: CoachContext) -> None:
     now = context.now()
     async with context.db.unit() as uow:
         person = await uow.people.by_telegram_id(update.effective_user.id)
-        if person is None or callback is None or callback.ref != person.id or person.care_hold_since is None or callback.value not in _ANSWERS:
+        if (
+            person is None
+            or callback is None
+            or callback.ref != person.id
+            or person.care_hold_since is None
+            or callback.value not in _ANSWERS
+        ):
             uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
             return
         opened = None
@@ -50,7 +58,9 @@ async def on_follow_up(update: Update, context: CoachContext) -> None:
     await answer_quietly(query)
     await close(query, _ANSWERS[callback.value])
     if opened is None:
-        await context.bot.send_message(person.chat_id, wording.FOLLOW_UP_HOLD.format(number=emergency_number(person.timezone)))
+        await context.bot.send_message(
+            person.chat_id, wording.FOLLOW_UP_HOLD.format(number=emergency_number(person.timezone))
+        )
         return
     await context.bot.send_message(person.chat_id, wording.FOLLOW_UP_RESUMED)
     await checkin.ask_current(context, person, opened)

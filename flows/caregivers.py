@@ -25,7 +25,7 @@ from coach import invites, protocol, summaries, wording
 from coach.checkin import Answers
 from coach.emergency_numbers import emergency_number
 from coach.invites import Sharing
-from coach.reminders import REPLAN_WITHIN, HORIZON, Kind, summary_slots
+from coach.reminders import HORIZON, REPLAN_WITHIN, Kind, summary_slots
 from coach.timezones import COMMON_ZONES
 from coach.triage import Tier
 from flows import profile, progress, screening
@@ -63,7 +63,9 @@ async def caregiver_command(update: Update, context: CoachContext) -> None:
         [link.person_name for link, _ in following],
         can_invite=person is not None and person.onboarded_at is not None,
     )
-    await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(rows(buttons, 1)) if buttons else None)
+    await update.effective_message.reply_text(
+        text, reply_markup=InlineKeyboardMarkup(rows(buttons, 1)) if buttons else None
+    )
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -82,11 +84,15 @@ async def _invite(update: Update, context: CoachContext, callback) -> bool:
         if person is None or person.id != callback.ref or person.onboarded_at is None:
             return False
         name = update.effective_user.first_name or ""
-        invite = await uow.caregivers.add(CaregiverInvite(person_id=person.id, person_name=name, sharing=Sharing().to_text(), created_at=now))
+        invite = await uow.caregivers.add(
+            CaregiverInvite(person_id=person.id, person_name=name, sharing=Sharing().to_text(), created_at=now)
+        )
         await uow.conversations.set(person.id, FLOW, invites.SHARE_WHAT.key, now, invite.id)
     await answer_quietly(query)
     await close(query, wording.INVITE_SOMEONE)
-    await ask(context.bot, person.chat_id, invites.SHARE_WHAT, FLOW, invite.id, back=False, ticked=invites.ticked(Sharing()))
+    await ask(
+        context.bot, person.chat_id, invites.SHARE_WHAT, FLOW, invite.id, back=False, ticked=invites.ticked(Sharing())
+    )
     return True
 
 
@@ -94,7 +100,11 @@ async def _draft(uow: UnitOfWork, update: Update, callback) -> tuple[Person | No
     """The person and their invitation being drafted, if this button belongs to the current step."""
     person = await uow.people.by_telegram_id(update.effective_user.id)
     conversation = await uow.conversations.get(person.id) if person else None
-    if conversation is None or (conversation.flow, conversation.step, conversation.record_id) != (FLOW, callback.step, callback.ref):
+    if conversation is None or (conversation.flow, conversation.step, conversation.record_id) != (
+        FLOW,
+        callback.step,
+        callback.ref,
+    ):
         return person, None
     return person, await uow.caregivers.draft(callback.ref, person.id)
 
@@ -174,13 +184,17 @@ async def _stop(update: Update, context: CoachContext, callback) -> bool:
         if link is None or link.ended_at is not None:
             return False
         person = await uow.session.get(Person, link.person_id)
-        mine = (callback.value == "p" and person.telegram_user_id == user.id) or (callback.value == "c" and link.caregiver_user_id == user.id)
+        mine = (callback.value == "p" and person.telegram_user_id == user.id) or (
+            callback.value == "c" and link.caregiver_user_id == user.id
+        )
         if not mine:
             return False
         await end(uow, link, now)
     await answer_quietly(query)
     await close(query, wording.STOP_SHARING)
-    to_person, to_caregiver = summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=callback.value == "p")
+    to_person, to_caregiver = summaries.stopped_notices(
+        link.person_name, link.caregiver_name, by_person=callback.value == "p"
+    )
     await tell(context, person.chat_id, to_person)
     await tell(context, link.caregiver_chat_id, to_caregiver)
     return True
@@ -207,12 +221,21 @@ async def open_invitation(update: Update, context: CoachContext, code: str) -> N
         return
     sharing = Sharing.from_text(invite.sharing)
     keyboard = InlineKeyboardMarkup(
-        [[button(wording.INVITE_ACCEPT, INVITATION_FLOW, invite.id, "ans", "y" + code), button(wording.INVITE_DECLINE, INVITATION_FLOW, invite.id, "ans", "n" + code)]]
+        [
+            [
+                button(wording.INVITE_ACCEPT, INVITATION_FLOW, invite.id, "ans", "y" + code),
+                button(wording.INVITE_DECLINE, INVITATION_FLOW, invite.id, "ans", "n" + code),
+            ]
+        ]
     )
-    await update.effective_message.reply_text(summaries.invitation_preview(invite.person_name, sharing), reply_markup=keyboard)
+    await update.effective_message.reply_text(
+        summaries.invitation_preview(invite.person_name, sharing), reply_markup=keyboard
+    )
 
 
-async def _refusal(uow: UnitOfWork, invite: CaregiverInvite | None, person: Person | None, user_id: int, now: datetime) -> str | None:
+async def _refusal(
+    uow: UnitOfWork, invite: CaregiverInvite | None, person: Person | None, user_id: int, now: datetime
+) -> str | None:
     """Why this invitation cannot be accepted by this user now, or None if it can."""
     if invite is None or person is None or invite.code_hash is None:
         return wording.INVITE_UNKNOWN
@@ -246,8 +269,13 @@ async def on_invitation(update: Update, context: CoachContext) -> None:
         if accepted:
             link = await uow.caregivers.add(
                 CaregiverLink(
-                    person_id=person.id, person_name=invite.person_name, caregiver_user_id=user.id, caregiver_chat_id=update.effective_chat.id,
-                    caregiver_name=user.first_name or "", sharing=invite.sharing, accepted_at=now,
+                    person_id=person.id,
+                    person_name=invite.person_name,
+                    caregiver_user_id=user.id,
+                    caregiver_chat_id=update.effective_chat.id,
+                    caregiver_name=user.first_name or "",
+                    sharing=invite.sharing,
+                    accepted_at=now,
                 )
             )
     await answer_quietly(query)
@@ -306,10 +334,22 @@ async def _daily_time(update: Update, context: CoachContext, callback) -> bool:
     option = invites.DAILY_TIME.option(callback.value)
     async with context.db.unit() as uow:
         link = await uow.caregivers.link(callback.ref)
-        if option is None or link is None or link.ended_at is not None or link.caregiver_user_id != update.effective_user.id:
+        if (
+            option is None
+            or link is None
+            or link.ended_at is not None
+            or link.caregiver_user_id != update.effective_user.id
+        ):
             return False
         sharing = Sharing.from_text(link.sharing)
-        link.sharing = Sharing(sharing.daily, sharing.weekly, sharing.missed_after, sharing.escalations, time.fromisoformat(option.value), sharing.screening).to_text()
+        link.sharing = Sharing(
+            sharing.daily,
+            sharing.weekly,
+            sharing.missed_after,
+            sharing.escalations,
+            time.fromisoformat(option.value),
+            sharing.screening,
+        ).to_text()
         link.planned_until = None
         await uow.reminders.forget_link(link.id)
     await answer_quietly(query)
@@ -344,8 +384,12 @@ async def plan_summaries(uow: UnitOfWork, now: datetime, batch: int = 500) -> in
     links = await uow.caregivers.to_plan(now + REPLAN_WITHIN, batch)
     for link in links:
         sharing = Sharing.from_text(link.sharing)
-        slots = summary_slots(link.timezone, sharing.daily_time, daily=sharing.daily, weekly=sharing.weekly, start=now, end=now + HORIZON)
-        await uow.reminders.plan(link.person_id, ((slot.kind, f"{link.id}|{slot.local_key}", slot.due_at) for slot in slots))
+        slots = summary_slots(
+            link.timezone, sharing.daily_time, daily=sharing.daily, weekly=sharing.weekly, start=now, end=now + HORIZON
+        )
+        await uow.reminders.plan(
+            link.person_id, ((slot.kind, f"{link.id}|{slot.local_key}", slot.due_at) for slot in slots)
+        )
         link.planned_until = now + HORIZON
     return len(links)
 
@@ -373,23 +417,36 @@ async def summary(context: CoachContext, uow: UnitOfWork, person: Person, row: R
     if row.kind == Kind.CARE_WEEKLY:
         days = await progress.episode_days(uow, person, episode, now, last=7)
         facts = summaries.WeekFacts(
-            link.person_name, days, protocol.day_of_episode(profile.episode_facts(episode), now) - len(days) + 1,
-            await uow.checkins.first_pain(episode.id), await uow.escalations.soon_since(person.id, now - timedelta(days=7)),
+            link.person_name,
+            days,
+            protocol.day_of_episode(profile.episode_facts(episode), now) - len(days) + 1,
+            await uow.checkins.first_pain(episode.id),
+            await uow.escalations.soon_since(person.id, now - timedelta(days=7)),
             await screening.latest_result(uow, person.id),
         )
         caption = summaries.weekly_caption(facts, sharing)
         chart = progress.chart_file(days, wording.chart_title(link.person_name or wording.SOMEONE), "week.png")
         return None, lambda: _send_chart(context, link, chart, caption)
-    return None, _sender(context, link, summaries.daily_summary(await _day_facts(uow, person, link, episode, now), sharing))
+    return None, _sender(
+        context, link, summaries.daily_summary(await _day_facts(uow, person, link, episode, now), sharing)
+    )
 
 
-async def _day_facts(uow: UnitOfWork, person: Person, link: CaregiverLink, episode, now: datetime) -> summaries.DayFacts:
+async def _day_facts(
+    uow: UnitOfWork, person: Person, link: CaregiverLink, episode, now: datetime
+) -> summaries.DayFacts:
     """Today is the last 24 hours: its check-in, compared with the one the day before."""
     done = [c for c in await uow.checkins.of_episode(episode.id) if c.status == "done"]
     latest = done[-1] if done and done[-1].started_at > now - timedelta(hours=24) else None
     answers, yesterday = None, None
     if latest is not None:
-        answers = Answers(pain=latest.pain, trend=latest.trend, sessions=latest.sessions, stretches=latest.stretches, water_glasses=latest.water_glasses)
+        answers = Answers(
+            pain=latest.pain,
+            trend=latest.trend,
+            sessions=latest.sessions,
+            stretches=latest.stretches,
+            water_glasses=latest.water_glasses,
+        )
         before = done[-2] if len(done) > 1 else None
         yesterday = before.pain if before and latest.started_at - before.started_at <= timedelta(hours=36) else None
     plan = await profile.plan_at(uow, episode, now)
@@ -404,7 +461,9 @@ def _sender(context: CoachContext, link: CaregiverLink, text: str):
 
 
 async def _send_chart(context: CoachContext, link: CaregiverLink, chart, caption: str) -> int:
-    return (await context.bot.send_photo(link.caregiver_chat_id, chart, caption=caption, rate_limit_args=BULK)).message_id
+    return (
+        await context.bot.send_photo(link.caregiver_chat_id, chart, caption=caption, rate_limit_args=BULK)
+    ).message_id
 
 
 async def alert_escalation(context: CoachContext, person: Person, tier: Tier) -> None:

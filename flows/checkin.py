@@ -82,7 +82,15 @@ async def ask_current(
     back = questions.step_before(phase, question.key) is not None
     ticked = checkin.red_flags if question.multi else ()
     return await ask(
-        context.bot, person.chat_id, question, FLOW, checkin.id, back=back, intro=intro, ticked=ticked, rate_limit_args=rate_limit_args
+        context.bot,
+        person.chat_id,
+        question,
+        FLOW,
+        checkin.id,
+        back=back,
+        intro=intro,
+        ticked=ticked,
+        rate_limit_args=rate_limit_args,
     )
 
 
@@ -154,7 +162,9 @@ async def _answer(uow: UnitOfWork, checkin: CheckIn, value: str, now: datetime) 
         if question.option(value) is None:
             return None
         before = assess_checklist(checkin.red_flags).tier
-        ticks = [t for t in checkin.red_flags if t != value] if value in checkin.red_flags else [*checkin.red_flags, value]
+        ticks = (
+            [t for t in checkin.red_flags if t != value] if value in checkin.red_flags else [*checkin.red_flags, value]
+        )
         checkin.red_flags = ticks
         raised = assess_checklist(ticks).tier > before
         return _Outcome(checkin, question, moved=False, newly_ticked=tuple(ticks) if raised else None)

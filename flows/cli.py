@@ -64,13 +64,19 @@ def _triage_lines(*, explaining: bool, lang: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `coach` console script."""
-    parser = argparse.ArgumentParser(prog="coach", description="A Telegram self-care coach for back warmth, burning or tingling.")
+    parser = argparse.ArgumentParser(
+        prog="coach", description="A Telegram self-care coach for back warmth, burning or tingling."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("run", help="run the bot with long polling (applies migrations first)")
     commands.add_parser("webhook", help="serve Telegram's webhook, one of several instances behind a load balancer")
     commands.add_parser("migrate", help="apply database migrations")
     triaging = commands.add_parser("triage", help="read lines on stdin, print one JSON triage result per line")
-    triaging.add_argument("--explain", action="store_true", help="show the normalised text, every mention, its assertion and the rule that decided")
+    triaging.add_argument(
+        "--explain",
+        action="store_true",
+        help="show the normalised text, every mention, its assertion and the rule that decided",
+    )
     triaging.add_argument("--lang", help="read every line as this language (default: detect per line)")
     args = parser.parse_args(argv)
 

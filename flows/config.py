@@ -14,7 +14,9 @@ class Settings(BaseSettings):
     """What an operator configures."""
 
     # Errors never echo what was typed: it may be the token or the webhook secret.
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore", hide_input_in_errors=True)
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", hide_input_in_errors=True
+    )
 
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str | None = Field(
@@ -22,14 +24,22 @@ class Settings(BaseSettings):
     )
     database_url: str | None = Field(default=None, description="default: SQLite file under ./data/")
     tick_seconds: float = Field(default=20.0, gt=0, description="how often due check-ins are looked for")
-    per_chat_messages_per_second: float = Field(default=1.0, gt=0, description="Telegram's per-chat pace (short bursts of 3 allowed)")
-    messages_per_second: float = Field(default=30.0, gt=0, description="Telegram's overall pace for the bot (up to 1000 with paid broadcasts)")
+    per_chat_messages_per_second: float = Field(
+        default=1.0, gt=0, description="Telegram's per-chat pace (short bursts of 3 allowed)"
+    )
+    messages_per_second: float = Field(
+        default=30.0, gt=0, description="Telegram's overall pace for the bot (up to 1000 with paid broadcasts)"
+    )
     log_level: str = "INFO"
-    webhook_secret_token: SecretStr | None = Field(default=None, description="required by `coach webhook`; Telegram sends it in every request")
+    webhook_secret_token: SecretStr | None = Field(
+        default=None, description="required by `coach webhook`; Telegram sends it in every request"
+    )
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8080, ge=0, le=65535, description="0: any free port")
     webhook_path: str = Field(default="/telegram", pattern=r"^/")
-    webhook_url: str | None = Field(default=None, description="public URL; when set, this instance registers it with setWebhook")
+    webhook_url: str | None = Field(
+        default=None, description="public URL; when set, this instance registers it with setWebhook"
+    )
 
     @field_validator("database_url")
     @classmethod

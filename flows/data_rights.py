@@ -42,9 +42,15 @@ async def export_command(update: Update, context: CoachContext) -> None:
         return
     chat_id = update.effective_chat.id
     as_json = json.dumps(data, default=_plain, indent=2, ensure_ascii=False).encode()
-    await context.bot.send_document(chat_id, InputFile(as_json, filename="back-coach-data.json"), caption=wording.EXPORT_JSON)
+    await context.bot.send_document(
+        chat_id, InputFile(as_json, filename="back-coach-data.json"), caption=wording.EXPORT_JSON
+    )
     if data["checkin"]:
-        await context.bot.send_document(chat_id, InputFile(_checkins_csv(data["checkin"]), filename="back-coach-checkins.csv"), caption=wording.EXPORT_CSV)
+        await context.bot.send_document(
+            chat_id,
+            InputFile(_checkins_csv(data["checkin"]), filename="back-coach-checkins.csv"),
+            caption=wording.EXPORT_CSV,
+        )
     log.info("export update=%s", update.update_id)
 
 
@@ -60,7 +66,8 @@ def _checkins_csv(checkins: list[dict]) -> bytes:
     writer.writerow(CHECKIN_COLUMNS)
     for row in checkins:
         writer.writerow(
-            ";".join(row[c]) if c == "red_flags" else _plain(row[c]) if isinstance(row[c], datetime) else row[c] for c in CHECKIN_COLUMNS
+            ";".join(row[c]) if c == "red_flags" else _plain(row[c]) if isinstance(row[c], datetime) else row[c]
+            for c in CHECKIN_COLUMNS
         )
     return out.getvalue().encode()
 
@@ -73,7 +80,14 @@ async def delete_command(update: Update, context: CoachContext) -> None:
         await update.effective_message.reply_text(wording.NOTHING_STORED)
         return
     ref = update.effective_user.id
-    keyboard = InlineKeyboardMarkup([[button(wording.DELETE_YES, FLOW, ref, "confirm", "yes"), button(wording.DELETE_NO, FLOW, ref, "confirm", "no")]])
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                button(wording.DELETE_YES, FLOW, ref, "confirm", "yes"),
+                button(wording.DELETE_NO, FLOW, ref, "confirm", "no"),
+            ]
+        ]
+    )
     await update.effective_message.reply_text(wording.DELETE_CONFIRM, reply_markup=keyboard)
 
 
@@ -97,7 +111,9 @@ async def on_confirm(update: Update, context: CoachContext) -> None:
     await close(query, wording.DELETE_YES if callback.value == "yes" else wording.DELETE_NO)
     if callback.value == "yes":
         log.info("erased update=%s links=%s", update.update_id, len(ended))
-    await context.bot.send_message(update.effective_chat.id, wording.DELETED if callback.value == "yes" else wording.DELETE_KEPT)
+    await context.bot.send_message(
+        update.effective_chat.id, wording.DELETED if callback.value == "yes" else wording.DELETE_KEPT
+    )
     for chat_id, text in ended:
         await caregivers.tell(context, chat_id, text)
 
@@ -107,7 +123,14 @@ async def _links_ending(uow, telegram_user_id: int) -> list[tuple[int, str]]:
     notices = []
     person = await uow.people.by_telegram_id(telegram_user_id)
     for link in await uow.caregivers.sharing_with(person.id) if person else []:
-        notices.append((link.caregiver_chat_id, summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=True)[1]))
+        notices.append(
+            (
+                link.caregiver_chat_id,
+                summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=True)[1],
+            )
+        )
     for link, followed in await uow.caregivers.following(telegram_user_id):
-        notices.append((followed.chat_id, summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=False)[0]))
+        notices.append(
+            (followed.chat_id, summaries.stopped_notices(link.person_name, link.caregiver_name, by_person=False)[0])
+        )
     return notices

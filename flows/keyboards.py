@@ -31,7 +31,13 @@ def question_keyboard(
 ) -> InlineKeyboardMarkup | None:
     """The question's options, then the controls it needs: Done / None of these / Skip / Back."""
     layout = _question_layout(question, flow, ref, back=back, ticked=ticked)
-    return InlineKeyboardMarkup([[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in layout]) if layout else None
+    return (
+        InlineKeyboardMarkup(
+            [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in layout]
+        )
+        if layout
+        else None
+    )
 
 
 def question_markup(question: Question, flow: str, ref: int, *, back: bool, ticked: Iterable[str] = ()) -> str | None:
@@ -49,7 +55,9 @@ def markup(layout: Sequence[Sequence[tuple[str, str]]]) -> str:
     return json.dumps({"inline_keyboard": inline}, ensure_ascii=False)
 
 
-def _question_layout(question: Question, flow: str, ref: int, *, back: bool, ticked: Iterable[str]) -> list[list[tuple[str, str]]]:
+def _question_layout(
+    question: Question, flow: str, ref: int, *, back: bool, ticked: Iterable[str]
+) -> list[list[tuple[str, str]]]:
     """Rows of (label, callback data)."""
     ticked = set(ticked)
 

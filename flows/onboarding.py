@@ -46,12 +46,30 @@ async def start(update: Update, context: CoachContext) -> None:
     if person is None:
         await welcome(update)
         return
-    await ask(context.bot, update.effective_chat.id, onboarding.ONSET, FLOW, person.id, back=False, intro=wording.ONBOARDING_START)
+    await _ask_onset(context, update, person.id)
+
+
+async def _ask_onset(context: CoachContext, update: Update, person_id: int) -> None:
+    """The set-up's first question, after the welcome and consent."""
+    await ask(
+        context.bot,
+        update.effective_chat.id,
+        onboarding.ONSET,
+        FLOW,
+        person_id,
+        back=False,
+        intro=wording.ONBOARDING_START,
+    )
 
 
 async def welcome(update: Update) -> None:
     """What the coach is and is not, and the consent buttons."""
-    keyboard = [[button(wording.CONSENT_YES, CONSENT_FLOW, 0, "-", "yes"), button(wording.CONSENT_NO, CONSENT_FLOW, 0, "-", "no")]]
+    keyboard = [
+        [
+            button(wording.CONSENT_YES, CONSENT_FLOW, 0, "-", "yes"),
+            button(wording.CONSENT_NO, CONSENT_FLOW, 0, "-", "no"),
+        ]
+    ]
     await update.effective_message.reply_text(wording.WELCOME, reply_markup=InlineKeyboardMarkup(keyboard))
 
 
@@ -74,11 +92,16 @@ async def on_consent(update: Update, context: CoachContext) -> None:
             uow.on_commit(context.bot.send_message(update.effective_chat.id, wording.BUTTON_EXPIRED))
             return
         person = await uow.people.add(
-            Person(telegram_user_id=update.effective_user.id, chat_id=update.effective_chat.id, created_at=now, consented_at=now)
+            Person(
+                telegram_user_id=update.effective_user.id,
+                chat_id=update.effective_chat.id,
+                created_at=now,
+                consented_at=now,
+            )
         )
         await uow.conversations.set(person.id, FLOW, onboarding.ONSET.key, now)
     await close(query, wording.CONSENT_YES)
-    await ask(context.bot, update.effective_chat.id, onboarding.ONSET, FLOW, person.id, back=False, intro=wording.ONBOARDING_START)
+    await _ask_onset(context, update, person.id)
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -141,15 +164,21 @@ async def _record_and_continue(
     update: Update, context: CoachContext, person: Person, question: Question, value: str, reply: str
 ) -> None:
     async with context.db.unit() as uow:
-        person, conversation = await _current(uow, update.effective_user.id, Callback(FLOW, person.id, question.key, value))
+        person, conversation = await _current(
+            uow, update.effective_user.id, Callback(FLOW, person.id, question.key, value)
+        )
         if conversation is None:
             return
         following = await record(uow, person, conversation, question.key, value, context.now())
-    await update.effective_message.reply_text(reply, reply_markup=ReplyKeyboardRemove() if question.key == "tz" else None)
+    await update.effective_message.reply_text(
+        reply, reply_markup=ReplyKeyboardRemove() if question.key == "tz" else None
+    )
     await after_answer(context, person, question.key, value, following)
 
 
-async def _current(uow: UnitOfWork, user_id: int, callback: Callback | None) -> tuple[Person | None, Conversation | None]:
+async def _current(
+    uow: UnitOfWork, user_id: int, callback: Callback | None
+) -> tuple[Person | None, Conversation | None]:
     """The person and their onboarding conversation, only if the button is for its current step."""
     person = await uow.people.by_telegram_id(user_id)
     if person is None or callback is None or callback.ref != person.id:
@@ -160,13 +189,17 @@ async def _current(uow: UnitOfWork, user_id: int, callback: Callback | None) -> 
     return person, conversation
 
 
-async def record(uow: UnitOfWork, person: Person, conversation: Conversation, key: str, value: str, now) -> Question | None:
+async def record(
+    uow: UnitOfWork, person: Person, conversation: Conversation, key: str, value: str, now
+) -> Question | None:
     """Store one onboarding answer and move on; returns the next question, or None when done."""
     if key == "onset":
         onset_at, chronic = onboarding.onset_from(value, now)
         episode = await uow.session.get(Episode, conversation.record_id) if conversation.record_id else None
         if episode is None:
-            episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=onset_at, chronic=chronic, created_at=now))
+            episode = await uow.episodes.add(
+                Episode(person_id=person.id, onset_at=onset_at, chronic=chronic, created_at=now)
+            )
         episode.onset_at, episode.chronic = onset_at, chronic
         episode.announced_phase = "cold" if now < heat_allowed_at(profile.episode_facts(episode)) else "heat"
         conversation.record_id = episode.id
@@ -204,6 +237,9 @@ async def ask_step(context: CoachContext, person: Person, question: Question, fl
     back = flow != FLOW or onboarding.step_before(question.key) is not None
     await ask(context.bot, person.chat_id, question, flow, person.id, back=back)
     if question.key == "tz":
-        share = ReplyKeyboardMarkup([[KeyboardButton(wording.SHARE_LOCATION, request_location=True)]], resize_keyboard=True, one_time_keyboard=True)
+        share = ReplyKeyboardMarkup(
+            [[KeyboardButton(wording.SHARE_LOCATION, request_location=True)]],
+            resize_keyboard=True,
+            one_time_keyboard=True,
+        )
         await context.bot.send_message(person.chat_id, wording.SHARE_LOCATION_HINT, reply_markup=share)
-

@@ -38,7 +38,9 @@ async def settings_command(update: Update, context: CoachContext) -> None:
 
 async def _menu(context: CoachContext, person: Person) -> None:
     keyboard = InlineKeyboardMarkup(rows([button(label, FLOW, person.id, MENU, key) for key, label in _CHOICES], 2))
-    await context.bot.send_message(person.chat_id, wording.SETTINGS_MENU.format(**profile.settings_summary(person)), reply_markup=keyboard)
+    await context.bot.send_message(
+        person.chat_id, wording.SETTINGS_MENU.format(**profile.settings_summary(person)), reply_markup=keyboard
+    )
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -86,7 +88,9 @@ async def on_button(update: Update, context: CoachContext) -> None:
         if callback.value == "close":
             await context.bot.send_message(person.chat_id, wording.SETTINGS_CLOSED)
         elif callback.value == KINDS:
-            await context.bot.send_message(person.chat_id, wording.SETTINGS_KINDS_PROMPT, reply_markup=_switches(person))
+            await context.bot.send_message(
+                person.chat_id, wording.SETTINGS_KINDS_PROMPT, reply_markup=_switches(person)
+            )
         else:
             await ask_step(context, person, onboarding.SETTINGS[callback.value], FLOW)
     elif callback.value == BACK:
@@ -102,7 +106,8 @@ async def on_button(update: Update, context: CoachContext) -> None:
 def _switches(person: Person) -> InlineKeyboardMarkup:
     """One button per kind of reminder, showing whether it is on; tapping turns it on or off."""
     switches = [
-        button(wording.reminder_switch(kind, on=kind not in person.reminders_off), FLOW, person.id, KINDS, kind) for kind in PLANNED_KINDS
+        button(wording.reminder_switch(kind, on=kind not in person.reminders_off), FLOW, person.id, KINDS, kind)
+        for kind in PLANNED_KINDS
     ]
     return InlineKeyboardMarkup([*rows(switches, 1), [button(wording.BACK, FLOW, person.id, KINDS, BACK)]])
 
@@ -121,10 +126,14 @@ async def on_location(update: Update, context: CoachContext, person: Person, con
     """A shared location while changing the time zone."""
     location = update.effective_message.location
     zone = zone_from_location(location.latitude, location.longitude) if conversation.step == "tz" else None
-    await _save_typed(update, context, person, "tz", zone, wording.ZONE_SET.format(zone=zone) if zone else wording.ZONE_UNKNOWN)
+    await _save_typed(
+        update, context, person, "tz", zone, wording.ZONE_SET.format(zone=zone) if zone else wording.ZONE_UNKNOWN
+    )
 
 
-async def _save_typed(update: Update, context: CoachContext, person: Person, key: str, value: str | None, reply: str) -> None:
+async def _save_typed(
+    update: Update, context: CoachContext, person: Person, key: str, value: str | None, reply: str
+) -> None:
     if value is None:
         if not context.escalated:
             await update.effective_message.reply_text(reply)
@@ -141,7 +150,9 @@ async def _saved(context: CoachContext, person: Person, reply: str) -> None:
     if Kind.CHECKIN in person.reminders_off:
         text = wording.SETTINGS_SAVED_NO_CHECKIN
     else:
-        text = wording.SETTINGS_SAVED.format(when=profile.local_when(person, profile.next_checkin_after(person, context.now())))
+        text = wording.SETTINGS_SAVED.format(
+            when=profile.local_when(person, profile.next_checkin_after(person, context.now()))
+        )
     await context.bot.send_message(person.chat_id, f"{reply}\n{text}" if reply else text)
 
 

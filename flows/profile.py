@@ -52,7 +52,6 @@ def settings_summary(person: Person) -> dict[str, str]:
     }
 
 
-
 def interpret(key: str, text: str) -> tuple[str | None, str]:
     """A typed or tapped answer to a settings question: (value to store, what to say) or (None, why not)."""
     if key == "tz":
@@ -64,10 +63,16 @@ def interpret(key: str, text: str) -> tuple[str | None, str]:
         return None, wording.ZONE_SEVERAL.format(place=answer.place) if answer.several_zones else wording.ZONE_UNKNOWN
     if key == "time":
         moment = parse_time(text)
-        return (format_time(moment), f"Check-in time: {format_time(moment)}.") if moment else (None, wording.TIME_UNKNOWN)
+        return (
+            (format_time(moment), f"Check-in time: {format_time(moment)}.") if moment else (None, wording.TIME_UNKNOWN)
+        )
     if key == "wake":
         hours = parse_waking_hours(text)
-        return (f"{format_time(hours.start)}-{format_time(hours.end)}", f"Waking hours: {hours}.") if hours else (None, wording.WAKE_UNKNOWN)
+        return (
+            (f"{format_time(hours.start)}-{format_time(hours.end)}", f"Waking hours: {hours}.")
+            if hours
+            else (None, wording.WAKE_UNKNOWN)
+        )
     if key == "stretch":
         moments = parse_times(text)
         if moments is None:

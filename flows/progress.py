@@ -20,7 +20,9 @@ from storage.repositories import UnitOfWork
 _DAY_STATUS = {"done": Day.ANSWERED, "missed": Day.MISSED}
 
 
-async def episode_days(uow: UnitOfWork, person: Person, episode: Episode, now: datetime, last: int | None = None) -> list[DayPoint]:
+async def episode_days(
+    uow: UnitOfWork, person: Person, episode: Episode, now: datetime, last: int | None = None
+) -> list[DayPoint]:
     """One point per local day of the episode up to today (or its `last` days): the day's pain,
     whether its check-in was answered or missed, and the phase that day."""
     zone = ZoneInfo(person.timezone or "UTC")
@@ -34,11 +36,15 @@ async def episode_days(uow: UnitOfWork, person: Person, episode: Episode, now: d
         day = first + timedelta(days=offset)
         noon = datetime.combine(day, time(12), zone)
         of_day = [c for c in checkins if c.started_at.astimezone(zone).date() == day]
-        worse_so_far = sum(1 for c in checkins if c.heat_effect == "worse" and c.started_at.astimezone(zone).date() < day)
+        worse_so_far = sum(
+            1 for c in checkins if c.heat_effect == "worse" and c.started_at.astimezone(zone).date() < day
+        )
         pains = [c.pain for c in of_day if c.pain is not None]
         statuses = {_DAY_STATUS.get(c.status) for c in of_day} - {None}
         status = Day.ANSWERED if Day.ANSWERED in statuses else Day.MISSED if statuses else Day.NOT_DUE
-        days.append(DayPoint(day, pains[-1] if pains else None, status, protocol.current_phase(facts, worse_so_far, noon)))
+        days.append(
+            DayPoint(day, pains[-1] if pains else None, status, protocol.current_phase(facts, worse_so_far, noon))
+        )
     return days
 
 

@@ -158,7 +158,9 @@ class RateLimiterStats:
 
 _ORDER = (Priority.URGENT, Priority.INTERACTIVE, Priority.BULK)
 _URGENT, _INTERACTIVE, _BULK = range(3)
-_RANK: dict[str, int] = {priority.value: rank for rank, priority in enumerate(_ORDER)}  # Priority members hash as their str
+_RANK: dict[str, int] = {
+    priority.value: rank for rank, priority in enumerate(_ORDER)
+}  # Priority members hash as their str
 
 # Grants may happen this much before their computed time: guards against timers that fire a
 # hair early (clock resolution), which could otherwise re-arm the same timer over and over.
@@ -318,7 +320,9 @@ class PriorityRateLimiter(BaseRateLimiter[RateLimitArgs | str]):
         if per_chat_burst < 1:
             raise ValueError("per_chat_burst must be at least 1")
         if urgent_overdraft < 0 or max_retries < 0 or retry_after_margin < 0 or overall_catch_up < 0:
-            raise ValueError("urgent_overdraft, max_retries, retry_after_margin and overall_catch_up must not be negative")
+            raise ValueError(
+                "urgent_overdraft, max_retries, retry_after_margin and overall_catch_up must not be negative"
+            )
         if flood_escalation_chats is not None and flood_escalation_chats < 1:
             raise ValueError("flood_escalation_chats must be at least 1 or None")
         self._enabled = enabled

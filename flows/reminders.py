@@ -30,8 +30,19 @@ from coach import checkin as questions
 from coach import protocol, wording
 from coach.clock_times import WakingHours, parse_time
 from coach.protocol import Phase
-from coach.reminders import HORIZON, NUDGE_AFTER, PLANNED_KINDS, REPLAN_WITHIN, SNOOZE, STILL_USEFUL, Kind, ReminderSettings
-from coach.reminders import is_awake, is_stale, plan
+from coach.reminders import (
+    HORIZON,
+    NUDGE_AFTER,
+    PLANNED_KINDS,
+    REPLAN_WITHIN,
+    SNOOZE,
+    STILL_USEFUL,
+    Kind,
+    ReminderSettings,
+    is_awake,
+    is_stale,
+    plan,
+)
 from flows import care_hold, caregivers, checkin, profile, screening
 from flows.asking import answer_quietly, close, send_text
 from flows.callbacks import Callback, decode
@@ -228,14 +239,18 @@ async def _claim(context: CoachContext, size: int) -> tuple[list[Reminder], list
         return claimed, await _prepare(context, uow, claimed, now)
 
 
-async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Reminder], now: datetime) -> list[Outgoing]:
+async def _prepare(
+    context: CoachContext, uow: UnitOfWork, claimed: Iterable[Reminder], now: datetime
+) -> list[Outgoing]:
     """Turn claimed rows into messages; drop (with the reason) the ones that must not be sent."""
     claimed = list(claimed)
     people = await uow.people.by_ids(row.person_id for row in claimed)
     episodes = await uow.episodes.current_for(people.keys())
     worse = await uow.checkins.heat_worse_counts(episode.id for episode in episodes.values())
     reasons = {row.id: _why_not(people[row.person_id], row, now) for row in claimed if row.person_id in people}
-    checkins = await _CheckIns.read(uow, [row for row in claimed if row.kind in _CHECKIN_KINDS and reasons.get(row.id) is None], episodes, worse)
+    checkins = await _CheckIns.read(
+        uow, [row for row in claimed if row.kind in _CHECKIN_KINDS and reasons.get(row.id) is None], episodes, worse
+    )
     outgoing, dropped = [], {}
     for person_id, rows in groupby(claimed, key=lambda row: row.person_id):
         person = people.get(person_id)
@@ -260,7 +275,9 @@ async def _prepare(context: CoachContext, uow: UnitOfWork, claimed: Iterable[Rem
                 dropped.setdefault(reason, []).append(row.id)
         if together:
             episode = episodes.get(person_id)
-            day_plan = protocol.plan_for(profile.episode_facts(episode), worse.get(episode.id, 0), now) if episode else None
+            day_plan = (
+                protocol.plan_for(profile.episode_facts(episode), worse.get(episode.id, 0), now) if episode else None
+            )
             outgoing.append(_together(context, person, together, day_plan))
     await checkins.write(uow, now)
     for reason, ids in dropped.items():
@@ -303,7 +320,9 @@ class _CheckIns:
     missed: dict[int, Person] = field(default_factory=dict)
 
     @classmethod
-    async def read(cls, uow: UnitOfWork, rows: list[Reminder], episodes: dict[int, Episode], worse: dict[int, int]) -> "_CheckIns":
+    async def read(
+        cls, uow: UnitOfWork, rows: list[Reminder], episodes: dict[int, Episode], worse: dict[int, int]
+    ) -> "_CheckIns":
         asking = {row.person_id for row in rows if row.kind == Kind.CHECKIN}
         unfinished = await uow.checkins.open_of({row.person_id for row in rows}) if rows else {}
         last_done = await uow.checkins.last_completed(asking) if asking else {}
@@ -328,7 +347,14 @@ class _CheckIns:
         conversation) by `write`."""
         episode = self.episodes[person.id]
         phase = protocol.plan_for(profile.episode_facts(episode), self.worse.get(episode.id, 0), now).phase
-        opened = CheckIn(person_id=person.id, episode_id=episode.id, phase=phase, step=questions.PAIN.key, started_at=now, red_flags=[])
+        opened = CheckIn(
+            person_id=person.id,
+            episode_id=episode.id,
+            phase=phase,
+            step=questions.PAIN.key,
+            started_at=now,
+            red_flags=[],
+        )
         self.begun.append(opened)
         self.unfinished.setdefault(person.id, []).append(opened)
         return opened
@@ -336,13 +362,17 @@ class _CheckIns:
     async def write(self, uow: UnitOfWork, now: datetime) -> None:
         if self.begun:
             await uow.checkins.add_many(self.begun)  # one statement for them all; gives them their ids
-            await uow.conversations.set_many((opened.person_id, checkin.FLOW, opened.step, now, opened.id) for opened in self.begun)
+            await uow.conversations.set_many(
+                (opened.person_id, checkin.FLOW, opened.step, now, opened.id) for opened in self.begun
+            )
         await uow.reminders.plan_many(self.nudges)
         for person in self.missed.values():
             await caregivers.note_missed(uow, person, now)
 
 
-def _checkin(context: CoachContext, checkins: _CheckIns, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+def _checkin(
+    context: CoachContext, checkins: _CheckIns, person: Person, row: Reminder, now: datetime
+) -> Outgoing | str:
     """The daily check-in opens (older unanswered ones count as missed), and a nudge is planned;
     under a care hold the next day's "how are you?" goes instead."""
     if person.care_hold_since is not None:
@@ -371,13 +401,17 @@ def _nudge(context: CoachContext, checkins: _CheckIns, person: Person, row: Remi
 _CHECKIN_KINDS = {Kind.CHECKIN: _checkin, Kind.NUDGE: _nudge}  # prepared together for the whole batch
 
 
-async def _for_caregiver(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+async def _for_caregiver(
+    context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime
+) -> Outgoing | str:
     """A caregiver's summary or missed check-in alert."""
     reason, send = await caregivers.summary(context, uow, person, row, now)
     return reason or Outgoing(person, [row], send, to_caregiver=True)
 
 
-async def _screen_again(context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime) -> Outgoing | str:
+async def _screen_again(
+    context: CoachContext, uow: UnitOfWork, person: Person, row: Reminder, now: datetime
+) -> Outgoing | str:
     """Two weeks after the first questionnaire, the offer to do it again."""
     if len(await uow.screenings.completed(person.id)) > 1:
         return "answered"
@@ -388,7 +422,9 @@ CARE_KINDS = (Kind.CARE_DAILY, Kind.CARE_WEEKLY, Kind.CARE_MISSED)
 _ALONE = {Kind.SCREENING: _screen_again} | dict.fromkeys(CARE_KINDS, _for_caregiver)  # each a message of its own
 
 
-def _together(context: CoachContext, person: Person, rows: list[Reminder], day_plan: protocol.DayPlan | None) -> Outgoing:
+def _together(
+    context: CoachContext, person: Person, rows: list[Reminder], day_plan: protocol.DayPlan | None
+) -> Outgoing:
     """Sessions, stretches and water due at once: one message, with Done and Snooze (and Skip today)."""
     group = rows[0].id
     for row in rows:
@@ -399,7 +435,9 @@ def _together(context: CoachContext, person: Person, rows: list[Reminder], day_p
         choices.append((SKIP_TODAY, wording.REMINDER_SKIP_TODAY))
     keyboard = markup([[(label, Callback(FLOW, group, "r", value).encode()) for value, label in choices]])
     text = wording.reminder_message(kinds, day_plan)
-    return Outgoing(person, rows, lambda: send_text(context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK))
+    return Outgoing(
+        person, rows, lambda: send_text(context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK)
+    )
 
 
 async def _deliver(item: Outgoing) -> tuple[Outgoing, int | RetryLater | Forbidden]:
@@ -485,7 +523,9 @@ async def _respond(uow: UnitOfWork, person: Person, rows: list[Reminder], choice
         return wording.REMINDER_DONE_REPLY
     if choice == SNOOZED:
         later = now + SNOOZE
-        await uow.reminders.set(ids, status="pending", due_at=later, available_at=later, group_id=None, sent_at=None, message_id=None)
+        await uow.reminders.set(
+            ids, status="pending", due_at=later, available_at=later, group_id=None, sent_at=None, message_id=None
+        )
         return wording.REMINDER_SNOOZED.format(when=later.astimezone(ZoneInfo(person.timezone)).strftime("%H:%M"))
     sessions = [row for row in rows if row.kind == Kind.THERAPY]
     today = now.astimezone(ZoneInfo(person.timezone)).date().isoformat()

@@ -11,6 +11,7 @@ The next day's follow-up is in `flows.care_hold`.
 """
 
 import logging
+
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
@@ -39,7 +40,9 @@ def needs_advice(update: object) -> bool:
 
     Such a message is handled at once, not after the person's earlier updates: their replies may
     be waiting for Telegram's pace (`flows.update_processor`)."""
-    message = (update.message or update.edited_message) if isinstance(update, Update) else None  # not a button's message
+    message = (
+        (update.message or update.edited_message) if isinstance(update, Update) else None
+    )  # not a button's message
     if message is None or message.chat.type != ChatType.PRIVATE:
         return False
     text = message.text or message.caption
@@ -64,7 +67,9 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
     await escalate(context, update.effective_chat.id, person, assessment, source="text")
 
 
-async def escalate(context: CoachContext, chat_id: int, person: Person | None, assessment: Assessment, *, source: str) -> None:
+async def escalate(
+    context: CoachContext, chat_id: int, person: Person | None, assessment: Assessment, *, source: str
+) -> None:
     """Send the seek-care advice; for someone coached, store it and pause reminders after urgent or worse.
 
     The advice goes out even if storing it fails: a database fault must never delay it.
@@ -86,8 +91,12 @@ async def escalate(context: CoachContext, chat_id: int, person: Person | None, a
             log.exception("escalation could not be stored person=%s", person.id)
     keyboard = None
     if escalation is not None and assessment.tier >= Tier.URGENT:
-        keyboard = InlineKeyboardMarkup([[button(label, ACK_FLOW, escalation.id, "ack", value)] for value, label in _ACKS.items()])
-    await context.bot.send_message(chat_id, wording.escalation_message(assessment, number), reply_markup=keyboard, rate_limit_args=URGENT)
+        keyboard = InlineKeyboardMarkup(
+            [[button(label, ACK_FLOW, escalation.id, "ack", value)] for value, label in _ACKS.items()]
+        )
+    await context.bot.send_message(
+        chat_id, wording.escalation_message(assessment, number), reply_markup=keyboard, rate_limit_args=URGENT
+    )
     log.info("escalation tier=%s source=%s", assessment.tier.key, source)
     if escalation is not None:  # stored, so the database answers: tell the caregivers who chose it
         await caregivers.alert_escalation(context, person, assessment.tier)
@@ -97,7 +106,13 @@ async def _record(context: CoachContext, person: Person, assessment: Assessment,
     now = context.now()
     async with context.db.unit(urgent=True) as uow:
         escalation = await uow.escalations.add(
-            Escalation(person_id=person.id, tier=assessment.tier.key, triggers=[t.id for t in assessment.triggers], source=source, created_at=now)
+            Escalation(
+                person_id=person.id,
+                tier=assessment.tier.key,
+                triggers=[t.id for t in assessment.triggers],
+                source=source,
+                created_at=now,
+            )
         )
         if assessment.tier >= Tier.URGENT:
             stored = await uow.people.by_telegram_id(person.telegram_user_id)

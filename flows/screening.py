@@ -35,7 +35,9 @@ async def offer(context: CoachContext, person: Person, text: str = wording.START
     """Ask whether they would answer the questionnaire now; returns the message id."""
     choices = ((wording.START_BACK_YES, "yes"), (wording.START_BACK_LATER, "no"))
     keyboard = InlineKeyboardMarkup([[button(label, FLOW, person.id, OFFER, value) for label, value in choices]])
-    return await send_text(context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK if bulk else None)
+    return await send_text(
+        context.bot, person.chat_id, text, reply_markup=keyboard, rate_limit_args=BULK if bulk else None
+    )
 
 
 async def on_button(update: Update, context: CoachContext) -> None:
@@ -55,7 +57,11 @@ async def on_button(update: Update, context: CoachContext) -> None:
         else:
             screening = await uow.screenings.get(callback.ref, person.id)
             conversation = await uow.conversations.get(person.id)
-            current = conversation is not None and (conversation.flow, conversation.step, conversation.record_id) == (FLOW, callback.step, callback.ref)
+            current = conversation is not None and (conversation.flow, conversation.step, conversation.record_id) == (
+                FLOW,
+                callback.step,
+                callback.ref,
+            )
             moved = await _answer(uow, person, screening, callback.value, now) if current and screening else None
             if moved is None:
                 uow.on_commit(query.answer(wording.BUTTON_EXPIRED))
@@ -108,7 +114,12 @@ async def _answer(uow: UnitOfWork, person: Person, screening: Screening, value: 
         await uow.conversations.set(person.id, FLOW, following.key, now, screening.id)
         return False
     result = start_back.score(screening.answers)
-    screening.completed_at, screening.total, screening.psychosocial, screening.risk = now, result.total, result.psychosocial, result.risk
+    screening.completed_at, screening.total, screening.psychosocial, screening.risk = (
+        now,
+        result.total,
+        result.psychosocial,
+        result.risk,
+    )
     await uow.conversations.end(person.id)
     if len(await uow.screenings.completed(person.id)) == 1:  # the first one: offer it again in two weeks
         await uow.reminders.plan(person.id, [(Kind.SCREENING, "again", _two_weeks_on(person, now))])
@@ -117,7 +128,10 @@ async def _answer(uow: UnitOfWork, person: Person, screening: Screening, value: 
 
 def _two_weeks_on(person: Person, now: datetime) -> datetime:
     zone = ZoneInfo(person.timezone)
-    return local_occurrence((now + start_back.RESCREEN_AFTER).astimezone(zone), person.checkin_time, zone) + AGAIN_AFTER_CHECKIN
+    return (
+        local_occurrence((now + start_back.RESCREEN_AFTER).astimezone(zone), person.checkin_time, zone)
+        + AGAIN_AFTER_CHECKIN
+    )
 
 
 async def _after(context: CoachContext, person: Person, screening: Screening) -> None:

@@ -24,7 +24,15 @@ from telegram.request import BaseRequest, RequestData
 class AiohttpRequest(BaseRequest):
     """One aiohttp session (one pool of up to `connection_pool_size` connections) per instance."""
 
-    __slots__ = ("_connect_timeout", "_media_write_timeout", "_pool_size", "_pool_timeout", "_read_timeout", "_session", "_write_timeout")
+    __slots__ = (
+        "_connect_timeout",
+        "_media_write_timeout",
+        "_pool_size",
+        "_pool_timeout",
+        "_read_timeout",
+        "_session",
+        "_write_timeout",
+    )
 
     def __init__(
         self,
@@ -47,7 +55,9 @@ class AiohttpRequest(BaseRequest):
 
     async def initialize(self) -> None:
         if self._session is None or self._session.closed:
-            connector = aiohttp.TCPConnector(limit=self._pool_size, ssl=ssl.create_default_context(cafile=certifi.where()))
+            connector = aiohttp.TCPConnector(
+                limit=self._pool_size, ssl=ssl.create_default_context(cafile=certifi.where())
+            )
             self._session = aiohttp.ClientSession(connector=connector, headers={"User-Agent": self.USER_AGENT})
 
     async def shutdown(self) -> None:
@@ -69,7 +79,11 @@ class AiohttpRequest(BaseRequest):
             raise RuntimeError("This AiohttpRequest is not initialized!")
         files = request_data is not None and request_data.contains_files
         read = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
-        write = (self._media_write_timeout if files else self._write_timeout) if isinstance(write_timeout, DefaultValue) else write_timeout
+        write = (
+            (self._media_write_timeout if files else self._write_timeout)
+            if isinstance(write_timeout, DefaultValue)
+            else write_timeout
+        )
         connect = self._connect_timeout if isinstance(connect_timeout, DefaultValue) else connect_timeout
         pool = self._pool_timeout if isinstance(pool_timeout, DefaultValue) else pool_timeout
         # aiohttp has no separate write timeout: a body must be written while reading waits, so the

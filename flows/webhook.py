@@ -108,7 +108,9 @@ async def serving(application: Application, settings: Settings) -> AsyncIterator
         log.info("webhook server listening on %s:%s, path %s", host, port, settings.webhook_path)
         async with started(application):
             if settings.webhook_url:
-                await application.bot.set_webhook(settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+                await application.bot.set_webhook(
+                    settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+                )
                 log.info("webhook registered with Telegram")
             yield address
             log.info("shutting down: finishing the updates already taken")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import resource
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,7 +25,6 @@ from triage_score import load, report, score  # noqa: E402
 from coach.triage import engine  # noqa: E402
 from coach.triage.context import Mention  # noqa: E402
 from coach.triage.language import load as load_language  # noqa: E402
-from coach.triage.model import Tier  # noqa: E402
 from coach.triage.normalise import clean, tokenise  # noqa: E402
 from coach.triage.phrases import _split_top  # noqa: E402
 
@@ -64,7 +62,15 @@ class Patterns:
 
     def _alternatives(self, text: str) -> list[list[dict]]:
         parts = _split_top(text, "|")
-        if all(" " not in p and "(" not in p and "@" not in p and not p.endswith("?") and p not in ("~", "#", "#big") and "*" not in p for p in parts):
+        if all(
+            " " not in p
+            and "(" not in p
+            and "@" not in p
+            and not p.endswith("?")
+            and p not in ("~", "#", "#big")
+            and "*" not in p
+            for p in parts
+        ):
             return [[{"LOWER": {"IN": parts}}]]  # single words: one token pattern
         out = []
         for part in parts:
@@ -118,11 +124,24 @@ class MedspacyEngine:
         rules = []
         for i, m in enumerate(modifiers.MODIFIERS):
             category = m.category.upper()
-            direction = "TERMINATE" if m.category in ("terminate", "current") else "PSEUDO" if m.category == "pseudo" else directions[m.direction]
+            direction = (
+                "TERMINATE"
+                if m.category in ("terminate", "current")
+                else "PSEUDO"
+                if m.category == "pseudo"
+                else directions[m.direction]
+            )
             allowed = {c.upper() for c in m.applies_to} or None
             for pattern in modifier_patterns.of(f"m{i}"):
                 rules.append(
-                    ConTextRule(f"{m.category}{i}", category, pattern=pattern, direction=direction, max_scope=m.scope or None, allowed_types=allowed)
+                    ConTextRule(
+                        f"{m.category}{i}",
+                        category,
+                        pattern=pattern,
+                        direction=direction,
+                        max_scope=m.scope or None,
+                        allowed_types=allowed,
+                    )
                 )
         self.context = ConText(self.nlp, rules=None)
         self.context.add(rules)
@@ -135,7 +154,9 @@ class MedspacyEngine:
         language = self.language
         cleaned = clean(text, language.spelling.emoji)
         written_in = engine.guess(cleaned, language.function_words, language.spelling)
-        sentences = engine._split_long(engine._drop_answered(tokenise(cleaned, language.spelling, language.temperature), language))
+        sentences = engine._split_long(
+            engine._drop_answered(tokenise(cleaned, language.spelling, language.temperature), language)
+        )
         reading = engine.Reading(written_in, cleaned, sentences, [], [])
         for index, sentence in enumerate(sentences):
             words = [t.norm.replace(" ", "_") for t in sentence.tokens]
@@ -148,10 +169,25 @@ class MedspacyEngine:
                 if concept is None or "*" in concept.hides:
                     continue
                 tokens = sentence.tokens
-                mention = Mention(name, concept.role, index, ent.start, ent.end, cleaned[tokens[ent.start].start : tokens[ent.end - 1].end])
+                mention = Mention(
+                    name,
+                    concept.role,
+                    index,
+                    ent.start,
+                    ent.end,
+                    cleaned[tokens[ent.start].start : tokens[ent.end - 1].end],
+                )
                 for modifier in ent._.modifiers:
                     category = modifier.category.lower()
-                    if category in ("negated", "resolved", "historical", "family", "family_past", "hypothetical", "exertion"):
+                    if category in (
+                        "negated",
+                        "resolved",
+                        "historical",
+                        "family",
+                        "family_past",
+                        "hypothetical",
+                        "exertion",
+                    ):
                         mention.by.setdefault(category, modifier.rule.literal)
                 found.append(mention)
             reading.mentions += found
@@ -170,8 +206,10 @@ def main() -> None:
     triage("warm up")
     own_mb = rss_mb() - start_mb
     medspacy_engine = MedspacyEngine()
-    print(f"memory added: own engine {own_mb:.1f} MB; medspaCy {medspacy_engine.loaded_mb:.1f} MB more"
-          f" ({medspacy_engine.cut} token patterns cut at {MAX_PATTERNS} a phrase)")
+    print(
+        f"memory added: own engine {own_mb:.1f} MB; medspaCy {medspacy_engine.loaded_mb:.1f} MB more"
+        f" ({medspacy_engine.cut} token patterns cut at {MAX_PATTERNS} a phrase)"
+    )
     for part in ("dev", "holdout"):
         rows = load("triage", part)
         for name, fn in (("own", triage), ("medspaCy", medspacy_engine.triage)):

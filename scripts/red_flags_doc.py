@@ -1,7 +1,7 @@
 """Write docs/red-flags.md from the rules in coach/red_flags/, for clinical review.
 
-    .venv/bin/python scripts/red_flags_doc.py          # rewrite the document
-    .venv/bin/python scripts/red_flags_doc.py --check  # exit 1 if it is out of date
+.venv/bin/python scripts/red_flags_doc.py          # rewrite the document
+.venv/bin/python scripts/red_flags_doc.py --check  # exit 1 if it is out of date
 """
 
 import sys
@@ -28,9 +28,9 @@ def render() -> str:
         "`coach/red_flags/en/lexicon.py`, and the words that negate, date or explain away a mention are in",
         "`coach/red_flags/en/modifiers.py`. How the engine applies them: `docs/triage.md`.",
         "",
-        "A rule fires on a concept that is *reported*: not negated (\"no fever\"), resolved (\"it's gone",
-        "now\"), in the past (\"years ago\"), someone else's past (\"my mum had\"), hypothetical (\"what if\",",
-        "\"I read that\") or explained away (\"legs weak from the gym\"). Someone else's *current* symptom",
+        'A rule fires on a concept that is *reported*: not negated ("no fever"), resolved ("it\'s gone',
+        'now"), in the past ("years ago"), someone else\'s past ("my mum had"), hypothetical ("what if",',
+        '"I read that") or explained away ("legs weak from the gym"). Someone else\'s *current* symptom',
         "counts as the person's own. `A × B` means a symptom of A said about a place (or with a",
         "qualifier) of B, in one clause or joined across clauses.",
         "",
@@ -46,7 +46,13 @@ def render() -> str:
         "|---|---|---|---|",
     ]
     lines += [f"| {rule.label} | `{rule.tier}` | {_needs(rule)} | {rule.question} |" for rule in rf.VAGUE]
-    lines += ["", "## The checklist (every check-in, and the safety net)", "", "| button | tier | covers |", "|---|---|---|"]
+    lines += [
+        "",
+        "## The checklist (every check-in, and the safety net)",
+        "",
+        "| button | tier | covers |",
+        "|---|---|---|",
+    ]
     lines += [f"| {item.label} | `{item.tier}` | {', '.join(f'`{c}`' for c in item.covers)} |" for item in rf.CHECKLIST]
     lines += [
         "",
@@ -78,7 +84,12 @@ def _needs(rule: rf.Rule) -> str:
 
 
 def _examples(phrases: tuple[str, ...]) -> str:
-    words = [alt for phrase in phrases for alt in _split_top(phrase, "|") if "(" not in alt and "@" not in alt and "#" not in alt]
+    words = [
+        alt
+        for phrase in phrases
+        for alt in _split_top(phrase, "|")
+        if "(" not in alt and "@" not in alt and "#" not in alt
+    ]
     shown = ", ".join(w.replace("|", "/") for w in words[:EXAMPLES])
     return shown + (", …" if len(words) > EXAMPLES else "")
 

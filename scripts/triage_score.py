@@ -99,7 +99,15 @@ def score(rows: list[Row], lang: str | None = None, assess=None) -> tuple[Score,
         emergencies=sum(1 for r, _ in results if r.label == Tier.EMERGENCY),
         emergency_hits=sum(1 for r, a in results if r.label == Tier.EMERGENCY and a.tier == Tier.EMERGENCY),
         under_triaged=sum(1 for r, a in results if r.label >= Tier.URGENT and a.tier < r.label),
-        under_silent=sum(1 for r, a in results if r.label >= Tier.URGENT and a.tier < r.label and not a.question and not a.ask_checklist and a.tier == Tier.SELF_CARE),
+        under_silent=sum(
+            1
+            for r, a in results
+            if r.label >= Tier.URGENT
+            and a.tier < r.label
+            and not a.question
+            and not a.ask_checklist
+            and a.tier == Tier.SELF_CARE
+        ),
         soon_under=sum(1 for r, a in results if r.label == Tier.SOON and a.tier < r.label),
         soon=sum(1 for r, _ in results if r.label == Tier.SOON),
         self_care=len(care),

@@ -12,9 +12,18 @@ from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import col, select
 
-from storage.models import CaregiverInvite, CaregiverLink, CheckIn, Conversation, Episode, Escalation, Person, Reminder, Screening
+from storage.models import (
+    CaregiverInvite,
+    CaregiverLink,
+    CheckIn,
+    Conversation,
+    Episode,
+    Escalation,
+    Person,
+    Reminder,
+    Screening,
+)
 from storage.sqlite import SessionOnTheLoop
-
 
 # PostgreSQL's sessions are SQLAlchemy's own; SQLite's run on the loop with the same methods.
 AnySession = AsyncSession | SessionOnTheLoop
@@ -51,9 +60,13 @@ async def _insert_returning(session: AnySession, table: Any, rows: list[dict], *
     if not _on_postgres(session):
         return await session.execute(insert(table).returning(*returning), rows)
     names = list(rows[0])
-    arrays = [bindparam(None, [row[name] for row in rows], type_=ARRAY(table.c[name].type, dimensions=1)) for name in names]
+    arrays = [
+        bindparam(None, [row[name] for row in rows], type_=ARRAY(table.c[name].type, dimensions=1)) for name in names
+    ]
     source = func.unnest(*arrays).table_valued(*names).render_derived()
-    return await session.execute(insert(table).from_select(names, select(*(source.c[name] for name in names))).returning(*returning))
+    return await session.execute(
+        insert(table).from_select(names, select(*(source.c[name] for name in names))).returning(*returning)
+    )
 
 
 _STEP_COLUMNS = ("flow", "step", "record_id", "updated_at")  # what moving a conversation changes
@@ -89,7 +102,9 @@ class People:
         among loaded objects, which here are none (1.5-2 times the CPU)."""
         person = Person.__table__
         await self.session.execute(
-            update(person).where(person.c.telegram_user_id == telegram_user_id, person.c.blocked_at.is_not(None)).values(blocked_at=None, planned_until=None)
+            update(person)
+            .where(person.c.telegram_user_id == telegram_user_id, person.c.blocked_at.is_not(None))
+            .values(blocked_at=None, planned_until=None)
         )
 
     async def mark_blocked(self, person_id: int, now: datetime) -> None:
@@ -99,7 +114,9 @@ class People:
     async def mark_blocked_by_telegram_id(self, telegram_user_id: int, now: datetime) -> None:
         """The same, from Telegram's notice that the person blocked the bot."""
         await self.session.execute(
-            update(Person).where(col(Person.telegram_user_id) == telegram_user_id, col(Person.blocked_at).is_(None)).values(blocked_at=now)
+            update(Person)
+            .where(col(Person.telegram_user_id) == telegram_user_id, col(Person.blocked_at).is_(None))
+            .values(blocked_at=now)
         )
 
     async def by_ids(self, person_ids: Iterable[int]) -> dict[int, Person]:
@@ -141,11 +158,17 @@ class Episodes:
 
     async def current_for(self, person_ids: Iterable[int]) -> dict[int, Episode]:
         """Each person's current (latest) episode."""
-        latest = select(func.max(Episode.id)).where(_among(self.session, col(Episode.person_id), person_ids)).group_by(Episode.person_id)
+        latest = (
+            select(func.max(Episode.id))
+            .where(_among(self.session, col(Episode.person_id), person_ids))
+            .group_by(Episode.person_id)
+        )
         result = await self.session.execute(select(Episode).where(col(Episode.id).in_(latest)))
         return {episode.person_id: episode for episode in result.scalars()}
 
-    async def cold_phase_ended(self, now: datetime, cold_period: timedelta, limit: int = 200) -> list[tuple[Episode, Person]]:
+    async def cold_phase_ended(
+        self, now: datetime, cold_period: timedelta, limit: int = 200
+    ) -> list[tuple[Episode, Person]]:
         """Episodes still announced as cold whose 48 hours are over, with their reachable owner;
         on PostgreSQL, ones another tick (or instance) is announcing right now are skipped."""
         result = await self.session.execute(
@@ -194,7 +217,9 @@ class CheckIns:
     async def completed_since(self, person_id: int, since: datetime) -> bool:
         """Whether the person finished a check-in at or after a moment."""
         result = await self.session.execute(
-            select(CheckIn.id).where(CheckIn.person_id == person_id, CheckIn.status == "done", col(CheckIn.completed_at) >= since).limit(1)
+            select(CheckIn.id)
+            .where(CheckIn.person_id == person_id, CheckIn.status == "done", col(CheckIn.completed_at) >= since)
+            .limit(1)
         )
         return result.first() is not None
 
@@ -206,7 +231,11 @@ class CheckIns:
         """Close the person's check-ins still open from before a moment as missed; returns how many."""
         result = await self.session.execute(
             update(CheckIn)
-            .where(col(CheckIn.person_id) == person_id, col(CheckIn.status) == "open", col(CheckIn.started_at) < started_before)
+            .where(
+                col(CheckIn.person_id) == person_id,
+                col(CheckIn.status) == "open",
+                col(CheckIn.started_at) < started_before,
+            )
             .values(status="missed")
         )
         return result.rowcount
@@ -214,20 +243,27 @@ class CheckIns:
     async def missed_in_row(self, person_id: int) -> int:
         """How many of the person's latest check-ins in a row were missed."""
         result = await self.session.execute(
-            select(CheckIn.status).where(CheckIn.person_id == person_id, CheckIn.status != "open").order_by(col(CheckIn.started_at).desc()).limit(10)
+            select(CheckIn.status)
+            .where(CheckIn.person_id == person_id, CheckIn.status != "open")
+            .order_by(col(CheckIn.started_at).desc())
+            .limit(10)
         )
         statuses = result.scalars().all()
         return next((n for n, status in enumerate(statuses) if status != "missed"), len(statuses))
 
     async def of_episode(self, episode_id: int) -> Sequence[CheckIn]:
         """Every check-in of an episode, oldest first."""
-        result = await self.session.execute(select(CheckIn).where(CheckIn.episode_id == episode_id).order_by(col(CheckIn.started_at)))
+        result = await self.session.execute(
+            select(CheckIn).where(CheckIn.episode_id == episode_id).order_by(col(CheckIn.started_at))
+        )
         return result.scalars().all()
 
     async def heat_worse_count(self, episode_id: int) -> int:
         """How many times heat was reported to make it worse in this episode."""
         result = await self.session.execute(
-            select(func.count()).select_from(CheckIn).where(CheckIn.episode_id == episode_id, CheckIn.heat_effect == "worse")
+            select(func.count())
+            .select_from(CheckIn)
+            .where(CheckIn.episode_id == episode_id, CheckIn.heat_effect == "worse")
         )
         return result.scalar_one()
 
@@ -256,7 +292,9 @@ class CheckIns:
     async def open_of(self, person_ids: Iterable[int]) -> dict[int, list[CheckIn]]:
         """Each person's unfinished check-ins, oldest first (people with none are left out)."""
         result = await self.session.execute(
-            select(CheckIn).where(_among(self.session, col(CheckIn.person_id), person_ids), CheckIn.status == "open").order_by(col(CheckIn.id))
+            select(CheckIn)
+            .where(_among(self.session, col(CheckIn.person_id), person_ids), CheckIn.status == "open")
+            .order_by(col(CheckIn.id))
         )
         unfinished: dict[int, list[CheckIn]] = {}
         for checkin in result.scalars():
@@ -312,9 +350,14 @@ class Conversations:
 
     async def set_many(self, rows: Iterable[tuple[int, str, str, datetime, int | None]]) -> None:
         """`set` for several people at once, in one statement: (person_id, flow, step, now, record_id)."""
-        values = [dict(person_id=person_id, flow=flow, step=step, updated_at=now, record_id=record_id) for person_id, flow, step, now, record_id in rows]
+        values = [
+            dict(person_id=person_id, flow=flow, step=step, updated_at=now, record_id=record_id)
+            for person_id, flow, step, now, record_id in rows
+        ]
         if values:  # one row as one set of parameters: a list would be an executemany
-            await self.session.execute(_conversation_upsert(self.session.bind.dialect.name), values if len(values) > 1 else values[0])
+            await self.session.execute(
+                _conversation_upsert(self.session.bind.dialect.name), values if len(values) > 1 else values[0]
+            )
 
     async def end(self, person_id: int) -> None:
         table = Conversation.__table__
@@ -352,7 +395,9 @@ class Escalations:
     async def soon_since(self, person_id: int, since: datetime) -> bool:
         """Whether the person was advised to see a GP soon since a moment."""
         result = await self.session.execute(
-            select(Escalation.id).where(Escalation.person_id == person_id, Escalation.tier == "soon", col(Escalation.created_at) >= since).limit(1)
+            select(Escalation.id)
+            .where(Escalation.person_id == person_id, Escalation.tier == "soon", col(Escalation.created_at) >= since)
+            .limit(1)
         )
         return result.first() is not None
 
@@ -376,11 +421,21 @@ class Reminders:
     async def plan_many(self, slots: Iterable[tuple[int, str, str, datetime]]) -> None:
         """`plan` for many people in one statement: (person_id, kind, local_key, due_at) slots."""
         rows = [
-            dict(person_id=person_id, kind=kind, local_key=key, due_at=due_at, available_at=due_at, status="pending", attempts=0)
+            dict(
+                person_id=person_id,
+                kind=kind,
+                local_key=key,
+                due_at=due_at,
+                available_at=due_at,
+                status="pending",
+                attempts=0,
+            )
             for person_id, kind, key, due_at in slots
         ]
         if rows:
-            await self.session.execute(_dialect_insert(self.session.bind.dialect.name, Reminder).on_conflict_do_nothing(), rows)
+            await self.session.execute(
+                _dialect_insert(self.session.bind.dialect.name, Reminder).on_conflict_do_nothing(), rows
+            )
 
     async def claim(self, now: datetime, lease_until: datetime, limit: int) -> Sequence[Reminder]:
         """Take up to `limit` due reminders (or ones whose sender's lease ran out) until `lease_until`.
@@ -416,19 +471,25 @@ class Reminders:
         ids = list(reminder_ids)
         if ids:
             await self.session.execute(
-                update(Reminder).where(_among(self.session, col(Reminder.id), ids)).values(**values), execution_options={"synchronize_session": False}
+                update(Reminder).where(_among(self.session, col(Reminder.id), ids)).values(**values),
+                execution_options={"synchronize_session": False},
             )
 
     async def mark_sent(self, sent: Iterable[tuple[int, int | None, int | None]], sent_at: datetime) -> None:
         """Record rows as sent, each with its message and group, in one statement: (id, message_id, group_id)."""
-        values = [dict(id=row_id, status="sent", sent_at=sent_at, message_id=message_id, group_id=group) for row_id, message_id, group in sent]
+        values = [
+            dict(id=row_id, status="sent", sent_at=sent_at, message_id=message_id, group_id=group)
+            for row_id, message_id, group in sent
+        ]
         if values:
             await self.session.execute(update(Reminder), values)
 
     async def sent_group(self, group_id: int, person_id: int) -> Sequence[Reminder]:
         """The reminders sent together in one message, only if they belong to this person."""
         result = await self.session.execute(
-            select(Reminder).where(Reminder.group_id == group_id, Reminder.person_id == person_id).order_by(col(Reminder.id))
+            select(Reminder)
+            .where(Reminder.group_id == group_id, Reminder.person_id == person_id)
+            .order_by(col(Reminder.id))
         )
         return result.scalars().all()
 
@@ -448,7 +509,9 @@ class Reminders:
         """Delete the person's unsent planned reminders, so they can be planned again from new settings."""
         await self.session.execute(
             delete(Reminder).where(
-                col(Reminder.person_id) == person_id, col(Reminder.status) == "pending", col(Reminder.kind).in_(list(kinds))
+                col(Reminder.person_id) == person_id,
+                col(Reminder.status) == "pending",
+                col(Reminder.kind).in_(list(kinds)),
             )
         )
 
@@ -456,12 +519,16 @@ class Reminders:
         """Delete the unsent summaries and alerts planned for one caregiver link."""
         await self.session.execute(
             delete(Reminder).where(
-                col(Reminder.status) == "pending", col(Reminder.kind).startswith("care_"), col(Reminder.local_key).startswith(f"{link_id}|")
+                col(Reminder.status) == "pending",
+                col(Reminder.kind).startswith("care_"),
+                col(Reminder.local_key).startswith(f"{link_id}|"),
             )
         )
 
     async def for_person(self, person_id: int) -> Sequence[Reminder]:
-        result = await self.session.execute(select(Reminder).where(Reminder.person_id == person_id).order_by(col(Reminder.due_at)))
+        result = await self.session.execute(
+            select(Reminder).where(Reminder.person_id == person_id).order_by(col(Reminder.due_at))
+        )
         return result.scalars().all()
 
 
@@ -489,7 +556,9 @@ class Caregivers:
     async def use_invite(self, invite_id: int, now: datetime) -> bool:
         """Mark an invitation used, only if it was not already: True if this caller won."""
         result = await self.session.execute(
-            update(CaregiverInvite).where(col(CaregiverInvite.id) == invite_id, col(CaregiverInvite.used_at).is_(None)).values(used_at=now)
+            update(CaregiverInvite)
+            .where(col(CaregiverInvite.id) == invite_id, col(CaregiverInvite.used_at).is_(None))
+            .values(used_at=now)
         )
         return result.rowcount == 1
 
@@ -499,7 +568,9 @@ class Caregivers:
     async def active_link(self, person_id: int, caregiver_user_id: int) -> CaregiverLink | None:
         result = await self.session.execute(
             select(CaregiverLink).where(
-                CaregiverLink.person_id == person_id, CaregiverLink.caregiver_user_id == caregiver_user_id, col(CaregiverLink.ended_at).is_(None)
+                CaregiverLink.person_id == person_id,
+                CaregiverLink.caregiver_user_id == caregiver_user_id,
+                col(CaregiverLink.ended_at).is_(None),
             )
         )
         return result.scalars().first()
@@ -507,7 +578,9 @@ class Caregivers:
     async def sharing_with(self, person_id: int) -> Sequence[CaregiverLink]:
         """The person's active links: who they share with."""
         result = await self.session.execute(
-            select(CaregiverLink).where(CaregiverLink.person_id == person_id, col(CaregiverLink.ended_at).is_(None)).order_by(col(CaregiverLink.id))
+            select(CaregiverLink)
+            .where(CaregiverLink.person_id == person_id, col(CaregiverLink.ended_at).is_(None))
+            .order_by(col(CaregiverLink.id))
         )
         return result.scalars().all()
 
@@ -536,13 +609,19 @@ class Caregivers:
 
     async def as_caregiver(self, caregiver_user_id: int) -> Sequence[CaregiverLink]:
         """Every link, active or ended, where this Telegram user is the caregiver."""
-        result = await self.session.execute(select(CaregiverLink).where(CaregiverLink.caregiver_user_id == caregiver_user_id))
+        result = await self.session.execute(
+            select(CaregiverLink).where(CaregiverLink.caregiver_user_id == caregiver_user_id)
+        )
         return result.scalars().all()
 
     async def erase_as_caregiver(self, caregiver_user_id: int) -> None:
         """Delete every link where this Telegram user is the caregiver, and the summaries planned for them."""
         for link in await self.as_caregiver(caregiver_user_id):
-            await self.session.execute(delete(Reminder).where(col(Reminder.local_key).startswith(f"{link.id}|"), col(Reminder.kind).startswith("care_")))
+            await self.session.execute(
+                delete(Reminder).where(
+                    col(Reminder.local_key).startswith(f"{link.id}|"), col(Reminder.kind).startswith("care_")
+                )
+            )
             await self.session.delete(link)
 
 
@@ -565,7 +644,9 @@ class Screenings:
     async def completed(self, person_id: int) -> Sequence[Screening]:
         """The person's finished screenings, oldest first."""
         result = await self.session.execute(
-            select(Screening).where(Screening.person_id == person_id, col(Screening.completed_at).is_not(None)).order_by(col(Screening.completed_at))
+            select(Screening)
+            .where(Screening.person_id == person_id, col(Screening.completed_at).is_not(None))
+            .order_by(col(Screening.completed_at))
         )
         return result.scalars().all()
 
@@ -592,7 +673,10 @@ class PersonalData:
         for model in self.TABLES:
             rows = []
             if person is not None:
-                rows = [row.model_dump() for row in (await self.session.execute(select(model).where(model.person_id == person.id))).scalars()]
+                rows = [
+                    row.model_dump()
+                    for row in (await self.session.execute(select(model).where(model.person_id == person.id))).scalars()
+                ]
             data[model.__tablename__] = rows
         data["caregiver_for"] = caring
         return data

@@ -12,7 +12,11 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_benchmark_runs_and_reports_every_part(tmp_path):
     out = tmp_path / "results.json"
     done = subprocess.run(
-        [sys.executable, "-m", "bench", "--smoke", "--json", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "bench", "--smoke", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-4000:]
     results = json.loads(out.read_text())
@@ -24,7 +28,14 @@ def test_the_benchmark_runs_and_reports_every_part(tmp_path):
     assert {"coach", "baseline", "cpu_ratio"} <= compare.keys()
     assert {"msgs_per_s", "cpu_s_per_1000"} <= compare["baseline"].keys()
     [limiter] = results["limiter"]
-    assert {"steady_fraction", "busy_fraction", "answer_p50_ms", "answer_p99_ms", "escalation_wait_max_ms", "per_chat"} <= limiter.keys()
+    assert {
+        "steady_fraction",
+        "busy_fraction",
+        "answer_p50_ms",
+        "answer_p99_ms",
+        "escalation_wait_max_ms",
+        "per_chat",
+    } <= limiter.keys()
     [scale] = results["scale"]
     assert {"startup_s", "first_tick_s", "rss_mb"} <= scale["coach"].keys()
     assert {"startup_s", "rss_mb"} <= scale["baseline"].keys()

@@ -25,9 +25,7 @@ RULES: tuple[Rule, ...] = (
         any_of=("wakes_at_night", "severe_pain"),
         linked=((("pain", "worse"), ("night",)),),
     ),
-    Rule(
-        "weight_loss", SOON, "weight loss without trying", any_of=("weight_loss",), not_with=("dieting",)
-    ),
+    Rule("weight_loss", SOON, "weight loss without trying", any_of=("weight_loss",), not_with=("dieting",)),
     Rule("lump_or_shape_change", SOON, "a lump or a change in the shape of the back", any_of=("lump",)),
     Rule("cancer_history", SOON, "a history of cancer", any_of=("cancer",), history_counts=True),
     Rule(
@@ -55,8 +53,13 @@ VAGUE: tuple[Rule, ...] = (
         any_of=("weak",),
         not_with=("chronic",),
         unless=(
-            "saddle_numbness", "both_legs_neuro", "cannot_stand_or_walk", "new_one_limb_neuro", "foot_drop",
-            "possible_leg_change", "possible_cannot_walk",
+            "saddle_numbness",
+            "both_legs_neuro",
+            "cannot_stand_or_walk",
+            "new_one_limb_neuro",
+            "foot_drop",
+            "possible_leg_change",
+            "possible_cannot_walk",
         ),  # fmt: skip
         question="Are your legs weak or numb, or is it hard to stand or walk?",
     ),

@@ -12,4 +12,14 @@ from coach.triage.engine import assess_checklist, assess_triggers, read, triage
 from coach.triage.explain import explain
 from coach.triage.model import Assessment, Tier, Trigger
 
-__all__ = ["CHECKLIST", "Assessment", "Tier", "Trigger", "assess_checklist", "assess_triggers", "explain", "read", "triage"]
+__all__ = [
+    "CHECKLIST",
+    "Assessment",
+    "Tier",
+    "Trigger",
+    "assess_checklist",
+    "assess_triggers",
+    "explain",
+    "read",
+    "triage",
+]

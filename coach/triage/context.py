@@ -33,7 +33,9 @@ from coach.triage.phrases import Lexicon, Match
 DISCOUNTING = ("negated", "resolved", "historical", "family", "family_past", "hypothetical", "exertion")
 _CONTINUE_LISTS = frozenset({"or", "nor", "/"})
 _JOINS = frozenset({"and", ",", "plus", "&", "also"})
-PRONOUNS = frozenset({"it", "its", "they", "them", "this", "that", "these", "those", "which", "everything", "all", "one", "any"})
+PRONOUNS = frozenset(
+    {"it", "its", "they", "them", "this", "that", "these", "those", "which", "everything", "all", "one", "any"}
+)
 
 
 @dataclass
@@ -61,8 +63,12 @@ _ANSWERS = frozenset({"no", "nope", "nah", "nae"})
 _SUBJECTS = frozenset("i he she we they".split())
 _CLAUSE_LEADS = frozenset("and , then now suddenly today tonight also but yet".split())
 _NEGATIVES = frozenset("cant couldnt not no dont doesnt didnt isnt arent wont wouldnt never cannot".split())
-_CLAUSE_END_WORDS = frozenset(", / and but though so now completely already again thankfully luckily for away altogether".split())
-_CLAUSE_STARTS = frozenset("i me my it its there he she his her they their we you this that now then also still today".split())
+_CLAUSE_END_WORDS = frozenset(
+    ", / and but though so now completely already again thankfully luckily for away altogether".split()
+)
+_CLAUSE_STARTS = frozenset(
+    "i me my it its there he she his her they their we you this that now then also still today".split()
+)
 
 
 def _answers(words: Sequence[str], after: int) -> bool:
@@ -118,7 +124,9 @@ class ConText:
                     taken[i] = True
         cues = self._cues(words, numbers, barriers, taken)
         now = [c.start for c in cues if c.category == "current"]
-        cues = [c for c in cues if c.category != "family_past" or not any(c.start - 6 <= i <= c.end + c.scope for i in now)]
+        cues = [
+            c for c in cues if c.category != "family_past" or not any(c.start - 6 <= i <= c.end + c.scope for i in now)
+        ]
         reaches = []
         ends = _Ends(cues, mentions)
         for cue in cues:
@@ -127,12 +135,14 @@ class ConText:
             a, b = self._reach(cue, words, ends)
             reaches.append(Reach(cue, a, b))
             for m in mentions:
-                if a <= m.start and m.end <= b and not (m.start < cue.end and cue.start < m.end):
-                    if not cue.applies_to or m.concept in cue.applies_to:
-                        m.by.setdefault(cue.category, cue.words)
+                inside = a <= m.start and m.end <= b and not (m.start < cue.end and cue.start < m.end)
+                if inside and (not cue.applies_to or m.concept in cue.applies_to):
+                    m.by.setdefault(cue.category, cue.words)
         return reaches
 
-    def _cues(self, words: Sequence[str], numbers: Sequence[float | None], barriers: Sequence[bool], taken: list[bool]) -> list[_Cue]:
+    def _cues(
+        self, words: Sequence[str], numbers: Sequence[float | None], barriers: Sequence[bool], taken: list[bool]
+    ) -> list[_Cue]:
         found: list[_Cue] = []
         matches = self.lexicon.match(words, numbers, barriers)
         pseudo = [m for m in matches if self._specs[m.name][0] == "pseudo"]
@@ -180,9 +190,14 @@ class ConText:
             if i in stops and i > cue.end - 1:
                 return i
             word = words[i]
-            if cue.category == "negated" and word in _JOINS and seen_concept and self._new_concept_after(i, words, by_start, limit):
-                if not (word == "," and _list_goes_on(words, i, limit)):
-                    return i
+            if (
+                cue.category == "negated"
+                and word in _JOINS
+                and seen_concept
+                and self._new_concept_after(i, words, by_start, limit)
+                and not (word == "," and _list_goes_on(words, i, limit))
+            ):
+                return i
             if word == "," and i + 1 < n and words[i + 1] in _CLAUSE_STARTS and not _list_goes_on(words, i, limit):
                 return i  # "not the season fall, I really fell"
             if cue.category == "negated" and word in _JOINS and _new_clause(words, i + 1):
@@ -256,7 +271,9 @@ def _list_goes_on(words: Sequence[str], comma: int, limit: int) -> bool:
     return False
 
 
-def _longest_per_category(matches: Iterable[Match], specs: dict[str, tuple[str, str, int, frozenset[str]]]) -> list[Match]:
+def _longest_per_category(
+    matches: Iterable[Match], specs: dict[str, tuple[str, str, int, frozenset[str]]]
+) -> list[Match]:
     """Within a category, a cue inside a longer cue of the same category is dropped."""
     by_category: dict[str, list[Match]] = {}
     for m in matches:

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -107,7 +106,7 @@ def read(text: str, lang: str | None = None) -> Reading:
 
 
 def _drop_answered(sentences: list[Sentence], language: Language) -> list[Sentence]:
-    """"fever? no." reports nothing: a question answered by a bare no is dropped with its answer."""
+    """ "fever? no." reports nothing: a question answered by a bare no is dropped with its answer."""
     kept, skip = [], False
     for i, sentence in enumerate(sentences):
         if skip:
@@ -139,7 +138,13 @@ def _split_long(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _mentions(
-    language: Language, cleaned: str, sentence: Sentence, index: int, words: list[str], numbers: list[float | None], barriers: list[bool]
+    language: Language,
+    cleaned: str,
+    sentence: Sentence,
+    index: int,
+    words: list[str],
+    numbers: list[float | None],
+    barriers: list[bool],
 ) -> list[Mention]:
     matches = longest(language.lexicon.match(words, numbers, barriers))
     hiders = [(m, language.concepts[m.name].hides) for m in matches if language.concepts[m.name].hides]
@@ -195,7 +200,9 @@ def _inside_list(role_at: dict[int, str], words: list[str], i: int) -> bool:
         return False
     before = role_at.get(i - 1)
     after = next((role_at[j] for j in range(i + 1, min(i + 3, len(words))) if j in role_at), None)
-    between = [w for w in words[i + 1 : i + 3] if w in ("my", "the", "his", "her", "both", "also", "very", "really", "so")]
+    between = [
+        w for w in words[i + 1 : i + 3] if w in ("my", "the", "his", "her", "both", "also", "very", "really", "so")
+    ]
     return before is not None and before == after and (i + 1 in role_at or bool(between))
 
 
@@ -211,7 +218,15 @@ def _both_sides(reading: Reading) -> None:
                 sides.setdefault(side, m)
     if len(sides) == 2:
         first, second = sorted(sides.values(), key=lambda m: (m.sentence, m.start))
-        both = Mention("both_legs", "place", second.sentence, second.start, second.end, f"{first.quote} … {second.quote}", dict(second.by))
+        both = Mention(
+            "both_legs",
+            "place",
+            second.sentence,
+            second.start,
+            second.end,
+            f"{first.quote} … {second.quote}",
+            dict(second.by),
+        )
         reading.mentions.append(both)
         reading.fragments[id(both)] = reading.fragments[id(second)]  # in the second side's clause
 
@@ -222,7 +237,9 @@ def _through_pronouns(reading: Reading) -> None:
     by_sentence: dict[int, list[Mention]] = {}
     for m in reading.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    things = sorted(((m.sentence, m.start), k) for k, m in enumerate(reading.mentions) if m.role in ("symptom", "event"))
+    things = sorted(
+        ((m.sentence, m.start), k) for k, m in enumerate(reading.mentions) if m.role in ("symptom", "event")
+    )
     keys = [key for key, _ in things]
     for index, reach in reading.reaches:
         category = reach.cue.category
@@ -244,7 +261,9 @@ def _through_pronouns(reading: Reading) -> None:
         if at:
             last = reading.mentions[things[at - 1][1]]
             clause = _clause_start(reading.sentences[last.sentence], last.start)
-            for m in by_sentence[last.sentence]:  # what that clause named, and where: "a fever with the flu, but it's gone"
+            for m in by_sentence[
+                last.sentence
+            ]:  # what that clause named, and where: "a fever with the flu, but it's gone"
                 if clause <= m.start <= last.start:
                     m.by.setdefault(category, reach.cue.words)
 
@@ -277,7 +296,11 @@ def _decide(reading: Reading) -> Assessment:
         fired.setdefault("night_or_severe_pain", f"{score:g}")
     reported = index.reported
     for rule in _ALL_RULES:  # combinations: ... and one of these anywhere in the message
-        if rule.id in fired and rule.with_any and not any(w in reported or (w in fired and w != rule.id) for w in rule.with_any):
+        if (
+            rule.id in fired
+            and rule.with_any
+            and not any(w in reported or (w in fired and w != rule.id) for w in rule.with_any)
+        ):
             reading.dropped[rule.id] = "needs one of: " + ", ".join(rule.with_any)
             del fired[rule.id]
     reading.decided = dict(fired)
@@ -326,7 +349,9 @@ def _kept(fired: dict[str, str], reported: set[str], reading: Reading) -> list[r
     kept = []
     for rule in rules:
         if any(u in fired or u in reported for u in rule.unless):
-            reading.dropped[rule.id] = "a more specific report: " + ", ".join(u for u in rule.unless if u in fired or u in reported)
+            reading.dropped[rule.id] = "a more specific report: " + ", ".join(
+                u for u in rule.unless if u in fired or u in reported
+            )
             continue
         if rule.id in _VAGUE_IDS and Tier.from_key(rule.tier) < definite:
             reading.dropped[rule.id] = "a definite trigger of a higher tier"
@@ -356,7 +381,11 @@ def _bare_answer(reading: Reading, asserted: list[Mention]) -> dict[str, str]:
     if len(reading.mentions) != 1 or len(words) > 4 or not asserted:
         return {}
     place = asserted[0]
-    return {rule.id: place.quote for rule in rf.RULES if rule.answers and any(place.concept in second for _, second in rule.linked)}
+    return {
+        rule.id: place.quote
+        for rule in rf.RULES
+        if rule.answers and any(place.concept in second for _, second in rule.linked)
+    }
 
 
 def _excluded(rule: rf.Rule, mention: Mention, index: _Index) -> bool:
@@ -443,7 +472,11 @@ def _needs_net(reading: Reading) -> bool:
             continue
         if not m.discounted():
             return True
-        if m.concept in _EMERGENCY_CONCEPTS and ("hypothetical" in m.by or "resolved" in m.by) and "negated" not in m.by:
+        if (
+            m.concept in _EMERGENCY_CONCEPTS
+            and ("hypothetical" in m.by or "resolved" in m.by)
+            and "negated" not in m.by
+        ):
             return True
     return False
 
@@ -457,7 +490,10 @@ def assess_checklist(ids: Iterable[str]) -> Assessment:
             raise ValueError(f"unknown checklist item: {item_id!r}")
         items.append(_CHECKLIST[item_id])
     triggers = tuple(
-        sorted((Trigger(i.id, Tier.from_key(i.tier), i.label, "") for i in items), key=lambda t: (-t.tier, order.index(t.id)))
+        sorted(
+            (Trigger(i.id, Tier.from_key(i.tier), i.label, "") for i in items),
+            key=lambda t: (-t.tier, order.index(t.id)),
+        )
     )
     return Assessment(triggers[0].tier if triggers else Tier.SELF_CARE, triggers)
 

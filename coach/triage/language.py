@@ -26,14 +26,24 @@ _OTHER_WORDS: dict[str, frozenset[str]] = {
         nalgas ambas dos caí caer cuello cabeza ardor hormigueo se sin ni nunca nada algo así esto q pa al encima
         meado cagao notarlo""".split()
     ),
-    "pt": frozenset("o a os as de do da que e em um uma não nao me meu minha com para é muito mas tenho dói dor costas desde hoje".split()),
-    "fr": frozenset("le la les de des du que et en un une je ne pas me mon ma avec pour est très mais ai mal dos depuis aujourd".split()),
-    "de": frozenset("der die das und ich nicht mein meine mit für ist sehr aber habe ein eine rücken schmerzen seit heute kann".split()),
-    "it": frozenset("il lo la gli le di che e un una non mi mio mia con per è molto ma ho male schiena da oggi ieri".split()),
+    "pt": frozenset(
+        "o a os as de do da que e em um uma não nao me meu minha com para é muito mas tenho dói dor costas desde hoje".split()
+    ),
+    "fr": frozenset(
+        "le la les de des du que et en un une je ne pas me mon ma avec pour est très mais ai mal dos depuis aujourd".split()
+    ),
+    "de": frozenset(
+        "der die das und ich nicht mein meine mit für ist sehr aber habe ein eine rücken schmerzen seit heute kann".split()
+    ),
+    "it": frozenset(
+        "il lo la gli le di che e un una non mi mio mia con per è molto ma ho male schiena da oggi ieri".split()
+    ),
     "pl": frozenset("i w nie się na że mnie mam jest bardzo ale od dzisiaj boli plecy mi mój moja z do to".split()),
     "tr": frozenset("ve bir bu çok ben benim ama var yok ağrı sırtım bugün dün mi da de ile için".split()),
     "tl": frozenset("ang ng sa na ako ko mga hindi at ay masakit likod ngayon kahapon po".split()),
-    "ru": frozenset("ne mogu bolit spina spinu nogi noga pomogite uzhe utra segodnya vchera ochen pisat golova sheya".split()),
+    "ru": frozenset(
+        "ne mogu bolit spina spinu nogi noga pomogite uzhe utra segodnya vchera ochen pisat golova sheya".split()
+    ),
     "nl": frozenset("de het een en ik niet mijn met voor is heel maar heb rug pijn sinds vandaag".split()),
 }
 _SAMPLE = 600  # characters read to tell the language
@@ -64,7 +74,7 @@ def load(code: str) -> Language:
     modifiers = import_module(f"coach.red_flags.{code}.modifiers")
     words = import_module(f"coach.red_flags.{code}.words")
     concepts: dict[str, rule.Concept] = lexicon_data.CONCEPTS
-    entries = {name: block for name, block in lexicon_data.BLOCKS.items()}
+    entries = dict(lexicon_data.BLOCKS)
     entries.update({name: concept.phrases for name, concept in concepts.items()})
     lexicon = Lexicon(entries, matched=set(concepts))
     context = ConText(modifiers.MODIFIERS, {name: c.role for name, c in concepts.items()})
@@ -86,13 +96,15 @@ def load(code: str) -> Language:
         prefixes=frozenset(lexicon.prefixes),
         slashed=words.SLASHED,
     )
-    temperature = TemperatureWords(words.TEMPERATURE_WORDS, words.TEMPERATURE_CONTEXT, words.NOT_BODY, words.OTHER_UNITS)
+    temperature = TemperatureWords(
+        words.TEMPERATURE_WORDS, words.TEMPERATURE_CONTEXT, words.NOT_BODY, words.OTHER_UNITS
+    )
     no_answers = frozenset(tuple(a.split()) for a in words.NO_ANSWERS)
     return Language(code, concepts, lexicon, context, spelling, temperature, words.FUNCTION_WORDS, no_answers)
 
 
 def guess(text: str, known: frozenset[str], spelling: Spelling) -> str:
-    """"en" when the text reads as English (or is too short to tell), else the code of the
+    """ "en" when the text reads as English (or is too short to tell), else the code of the
     language it looks like ("es", "ru", ...), or "other".
 
     English words are the function words and every word the lexicon knows; another language's
@@ -107,7 +119,10 @@ def guess(text: str, known: frozenset[str], spelling: Spelling) -> str:
         return "en"
     english = sum(1 for w in words if w in known or w in spelling.vocabulary or w in spelling.real_words)
     best, hits = max(
-        ((code, sum(1 for w in words if w in vocabulary and w not in known)) for code, vocabulary in _OTHER_WORDS.items()),
+        (
+            (code, sum(1 for w in words if w in vocabulary and w not in known))
+            for code, vocabulary in _OTHER_WORDS.items()
+        ),
         key=lambda x: x[1],
     )
     if hits and (hits >= english or (hits >= 2 and 2 * hits >= english)):

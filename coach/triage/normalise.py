@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from symspellpy import SymSpell, Verbosity  # type: ignore[import-untyped]
+from symspellpy import SymSpell, Verbosity
 
 from coach.triage.temperature import TemperatureWords
 
@@ -64,7 +64,9 @@ _PUNCTUATION_RUN = re.compile(r"[^\w\s'°º]+(?:\s*[^\w\s'°º]+)+|[^\w\s'°º]{
 # Codes: a link, or a word of letters and digits (joined by - _ .) that switches between the two
 # at least twice: "AB7C-0D2E", "G5V8", "c_4rg29kh". An order number or a typed invitation.
 # the chunks that may be codes or their parts: letters touching digits, links, groups in capitals
-_DIGIT_CHUNK = re.compile(r"(?<!\S)(?:(?=[^\s\d]*\d)(?=\S*?(?:\d[^\W\d_]|[^\W\d_]\d|://|www\.|t\.me/))\S+|[A-Z]{3,8}(?!\S))")
+_DIGIT_CHUNK = re.compile(
+    r"(?<!\S)(?:(?=[^\s\d]*\d)(?=\S*?(?:\d[^\W\d_]|[^\W\d_]\d|://|www\.|t\.me/))\S+|[A-Z]{3,8}(?!\S))"
+)
 _GROUPS = re.compile(r"[^\W_]{2,8}(?:[-_][^\W_]{2,8}){2,}")  # "AFB9-CHRX-ZEKE": a code shown in groups
 _LINK = re.compile(r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]{0,31}://|www\.|t\.me/", re.IGNORECASE)  # bounded: linear
 _CODE_WORD = re.compile(r"[^\W_]+(?:[-_.][^\W_]+)*")
@@ -127,7 +129,11 @@ class Spelling:
             self._index.create_dictionary_entry(word, 1)
         self._cache: dict[str, tuple[str, ...]] = {}
         self.budget = FRESH_LOOKUPS
-        self._slashed = re.compile("|".join(rf"(?<![\w/]){re.escape(k)}(?![\w/])" for k in self.slashed), re.I) if self.slashed else None
+        self._slashed = (
+            re.compile("|".join(rf"(?<![\w/]){re.escape(k)}(?![\w/])" for k in self.slashed), re.I)
+            if self.slashed
+            else None
+        )
 
     def nearest(self, word: str) -> str | None:
         """The lexicon word one edit away (words of up to 6 letters) or two (longer), if any."""
@@ -272,8 +278,12 @@ def tokenise(text: str, spelling: Spelling, temperature: TemperatureWords) -> li
             tail = (m["tail"] or "").lower()
             number = float(m["num"].replace(",", "."))
             end = m.end() - len(tail)
-            glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or bool(tail and not m["unit"] and not _word_tail(tail, spelling))
-            sentence.tokens.append(Token(m["num"].replace(",", "."), m.start(), end, number, unit=(m["unit"] or "").lower(), glued=glued))
+            glued = (m.start() > 0 and text[m.start() - 1].isalpha()) or bool(
+                tail and not m["unit"] and not _word_tail(tail, spelling)
+            )
+            sentence.tokens.append(
+                Token(m["num"].replace(",", "."), m.start(), end, number, unit=(m["unit"] or "").lower(), glued=glued)
+            )
             if tail:
                 joined = spelling.spellings.get(value.lower())
                 if joined:  # "2day", "b4": a written word
@@ -314,7 +324,16 @@ def _codes(text: str) -> dict[int, int]:
         chunk = chunk.strip(_EDGE)
         if chunk:
             group = _CODE_WORD.fullmatch(chunk) is not None and (_SWITCH.search(chunk) is not None or chunk.isupper())
-            chunks.append((m.start(), m.end(), start, start + len(chunk), bool(_LINK.search(chunk)) or (group and _is_code(chunk)), group))
+            chunks.append(
+                (
+                    m.start(),
+                    m.end(),
+                    start,
+                    start + len(chunk),
+                    bool(_LINK.search(chunk)) or (group and _is_code(chunk)),
+                    group,
+                )
+            )
     code = [c[4] for c in chunks]
     if not any(code):
         return {}
@@ -325,7 +344,7 @@ def _codes(text: str) -> dict[int, int]:
             next_to = text[first[1] : second[0]].isspace()
             code[i] = code[i] or (code[j] and chunks[i][5] and next_to)
     spans = {}
-    for (_, _, start, end, _, _), is_code in zip(chunks, code):
+    for (_, _, start, end, _, _), is_code in zip(chunks, code, strict=True):
         if is_code:
             spans.update(dict.fromkeys(range(start + 1, end), 0))
             spans[start] = end
@@ -396,9 +415,7 @@ def _numbers(tokens: list[Token], spelling: Spelling) -> list[Token]:
                 value, big = value + words[word], big or words[word] >= 20
             elif word == hundred and (j > i or following):
                 value, big = (value or 1) * 100, True
-            elif word == "a" and following == hundred and j == i:
-                pass
-            elif word == "and" and big and following in words:
+            elif word == "a" and following == hundred and j == i or word == "and" and big and following in words:
                 pass
             elif word == point and j > i and (following in words or tokens[j + 1].number is not None):
                 digit = words.get(following, tokens[j + 1].number or 0)

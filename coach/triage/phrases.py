@@ -209,7 +209,9 @@ class Lexicon:
         the words around it have been seen."""
         found: list[Match] = []
         n = len(words)
-        keys: list[str | tuple[str, int, bool]] = list(words)  # a plain word is its own key; numbers and punctuation say what they are
+        keys: list[str | tuple[str, int, bool]] = list(
+            words
+        )  # a plain word is its own key; numbers and punctuation say what they are
         numerals = self._numerals
         for i in range(n):
             value = numbers[i]

@@ -12,7 +12,9 @@ SEVERE = 7  # a score this high on its own is severe pain
 _OUT_OF = frozenset(("/", "out", "outta"))
 _LATEST = frozenset("today now tonight currently rn".split())
 _EARLIER = frozenset("yesterday before was were started start began first initially originally last".split())
-_SCORE_BEFORE = frozenset("from to a at was now then is s scored score of hit around about been stuck still says said".split())
+_SCORE_BEFORE = frozenset(
+    "from to a at was now then is s scored score of hit around about been stuck still says said".split()
+)
 _SCORE_AFTER = frozenset("today yesterday now tonight on this last then and to".split()) | _OUT_OF
 _NOT_SCORES = frozenset(
     """days day weeks week months month years year hours hour minutes mins times glasses glass cups sessions

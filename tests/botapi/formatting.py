@@ -67,9 +67,7 @@ def strip_text(text: str, entities: list[Entity]) -> tuple[str, list[Entity]]:
 
 def command_entities(text: str) -> list[Entity]:
     """The ``bot_command`` entities Telegram detects in a text a user sends."""
-    return _entities(
-        text, [_Span(m.start(), m.end(), "bot_command") for m in _COMMAND.finditer(text)]
-    )
+    return _entities(text, [_Span(m.start(), m.end(), "bot_command") for m in _COMMAND.finditer(text)])
 
 
 def parse(text: str, parse_mode: str) -> tuple[str, list[Entity]]:
@@ -139,9 +137,7 @@ class _HtmlParser:
                 self._emit(char)
                 self.i += 1
         if self.open:
-            raise EntityParseError(
-                f'Can\'t find end tag corresponding to start tag "{self.open[-1].name}"'
-            )
+            raise EntityParseError(f'Can\'t find end tag corresponding to start tag "{self.open[-1].name}"')
         plain = "".join(self.out)
         return plain, _entities(plain, self.spans)
 
@@ -204,9 +200,7 @@ class _HtmlParser:
                 if tag == "blockquote" and name == "expandable":
                     attrs[name] = ""
                     continue
-                raise self._error(
-                    f'Expected equal sign in declaration of an attribute of the tag "{tag}"', begin
-                )
+                raise self._error(f'Expected equal sign in declaration of an attribute of the tag "{tag}"', begin)
             self.i += 1
             while self.i < len(text) and text[self.i] in _WHITESPACE:
                 self.i += 1
@@ -255,8 +249,7 @@ class _HtmlParser:
         if name and name != tag.name:
             offset = _byte_offset(text, begin)
             raise EntityParseError(
-                f'Unmatched end tag at byte offset {offset}, expected "</{tag.name}>", '
-                f'found "</{name}>"'
+                f'Unmatched end tag at byte offset {offset}, expected "</{tag.name}>", found "</{name}>"'
             )
         self._close(tag)
 
@@ -273,9 +266,7 @@ class _HtmlParser:
         elif tag.name == "blockquote" and "expandable" in tag.attrs:
             span.type = "expandable_blockquote"
         elif tag.name == "pre":
-            inner = [
-                s for s in self.spans if (s.start, s.end, s.type) == (span.start, span.end, "code")
-            ]
+            inner = [s for s in self.spans if (s.start, s.end, s.type) == (span.start, span.end, "code")]
             for code in inner:
                 self.spans.remove(code)
                 if code.extra.get("language"):
@@ -335,11 +326,7 @@ class _MarkdownV2Parser:
             if char == ">" and not self.open and (self.i == 0 or text[self.i - 1] == "\n"):
                 self._quote_line()
                 continue
-            if (
-                char == "\n"
-                and self.quote_start is not None
-                and not text.startswith(">", self.i + 1)
-            ):
+            if char == "\n" and self.quote_start is not None and not text.startswith(">", self.i + 1):
                 self._end_quote()
             reserved = "`" if self.open and self.open[-1].type in ("code", "pre") else _V2_RESERVED
             if char not in reserved:
@@ -352,8 +339,7 @@ class _MarkdownV2Parser:
         if self.open:
             entity = self.open[-1]
             raise EntityParseError(
-                f"Can't find end of {_V2_NAMES[entity.type]} entity at byte offset "
-                f"{entity.byte_offset}"
+                f"Can't find end of {_V2_NAMES[entity.type]} entity at byte offset {entity.byte_offset}"
             )
         if self.quote_start is not None:
             self._end_quote()
@@ -393,9 +379,7 @@ class _MarkdownV2Parser:
         }[entity_type]
 
     def _reserved_error(self) -> EntityParseError:
-        return EntityParseError(
-            f"Character '{self._at(0)}' is reserved and must be escaped with the preceding '\\'"
-        )
+        return EntityParseError(f"Character '{self._at(0)}' is reserved and must be escaped with the preceding '\\'")
 
     def _open(self) -> None:
         char, begin = self._at(0), _byte_offset(self.text, self.i)
@@ -497,9 +481,7 @@ def _parse_markdown(text: str) -> tuple[str, list[Entity]]:
                 language, i = text[i:line_end], line_end
         end = text.find(end_mark, i)
         if end < 0:
-            raise EntityParseError(
-                f"Can't find end of the entity starting at byte offset {_byte_offset(text, begin)}"
-            )
+            raise EntityParseError(f"Can't find end of the entity starting at byte offset {_byte_offset(text, begin)}")
         start = len("".join(out))
         content = text[i:end]
         out.append(content)

@@ -130,8 +130,7 @@ class BotMethods:
         if generation != self._poll_generation:
             raise ApiError(
                 409,
-                "Conflict: terminated by other getUpdates request; "
-                "make sure that only one bot instance is running",
+                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
             )
         return world.updates[:limit]
 
@@ -267,13 +266,9 @@ class BotMethods:
                 raise bad_request(_BAD_MARKUP)
             if not _BUTTON_ACTIONS & button.keys():
                 raise bad_request(
-                    "can't parse inline keyboard button: "
-                    "Text buttons are unallowed in the inline keyboard"
+                    "can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard"
                 )
-            if (
-                "callback_data" in button
-                and not 1 <= len(str(button["callback_data"]).encode()) <= 64
-            ):
+            if "callback_data" in button and not 1 <= len(str(button["callback_data"]).encode()) <= 64:
                 raise bad_request("BUTTON_DATA_INVALID")
         return {"inline_keyboard": rows}
 
@@ -304,9 +299,7 @@ class BotMethods:
             lenient = params.get("allow_sending_without_reply")
         else:
             return {}
-        target = (
-            self.world.messages.get((chat_id, target_id)) if isinstance(target_id, int) else None
-        )
+        target = self.world.messages.get((chat_id, target_id)) if isinstance(target_id, int) else None
         if target is None:
             if lenient is True:
                 return {}
@@ -328,9 +321,7 @@ class BotMethods:
             too_long="message is too long",
             empty="message text is empty",
         )
-        return self._send(
-            chat_id, params, {"text": text, **({"entities": entities} if entities else {})}
-        )
+        return self._send(chat_id, params, {"text": text, **({"entities": entities} if entities else {})})
 
     def _target(self, params: Params, missing: str) -> JSON:
         """The message an edit or delete addresses."""

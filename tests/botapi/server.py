@@ -47,9 +47,7 @@ class BotApiDouble:
     ``api.base_file_url``. Everything runs on the caller's event loop.
     """
 
-    def __init__(
-        self, *, token: str = "123456:TEST-token", bot_username: str = "coach_test_bot"
-    ) -> None:
+    def __init__(self, *, token: str = "123456:TEST-token", bot_username: str = "coach_test_bot") -> None:
         if not _TOKEN.fullmatch(token):
             raise ValueError(f"not a bot token: {token!r}")
         self.token = token
@@ -78,9 +76,7 @@ class BotApiDouble:
         app = web.Application(client_max_size=_MAX_UPLOAD)
         app.router.add_route("*", "/bot{token}/{method}", self._serve_method)
         app.router.add_get("/file/bot{token}/{path:.+}", self._serve_file)
-        self._runner = web.AppRunner(
-            app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0
-        )
+        self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None, shutdown_timeout=1.0)
         await self._runner.setup()
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
@@ -288,22 +284,17 @@ class BotApiDouble:
         """Presses the inline button whose text contains the label (an exact match wins)."""
         buttons = self.buttons(message)
         label = label_contains.lower()
-        matches = [b for b in buttons if b[0].lower() == label] or [
-            b for b in buttons if label in b[0].lower()
-        ]
+        matches = [b for b in buttons if b[0].lower() == label] or [b for b in buttons if label in b[0].lower()]
         if len(matches) != 1 or not matches[0][1]:
             problem = "no callback button" if not matches else f"{len(matches)} buttons"
             raise AssertionError(
-                f"{problem} matching {label_contains!r} on message {message['message_id']}; "
-                f"buttons: {buttons}"
+                f"{problem} matching {label_contains!r} on message {message['message_id']}; buttons: {buttons}"
             )
         return self.press(user_id, message, matches[0][1])
 
     def send_location(self, user_id: int, latitude: float, longitude: float) -> JSON:
         """The user shares a location."""
-        return self._user_message(
-            user_id, {"location": {"latitude": latitude, "longitude": longitude}}
-        )
+        return self._user_message(user_id, {"location": {"latitude": latitude, "longitude": longitude}})
 
     def send_sticker(self, user_id: int, emoji: str = "👍") -> JSON:
         """The user sends a sticker."""
@@ -377,7 +368,11 @@ class BotApiDouble:
             "from": dict(self._world.user(user_id)),
             "date": int(time.time()),
             # Telegram always gives a banned ("kicked") member's until_date; PTB requires it.
-            "old_chat_member": {"user": bot, "status": old_status, **({"until_date": 0} if old_status == "kicked" else {})},
+            "old_chat_member": {
+                "user": bot,
+                "status": old_status,
+                **({"until_date": 0} if old_status == "kicked" else {}),
+            },
             "new_chat_member": {"user": bot, **new},
         }
         return self.push_update({"my_chat_member": change})

@@ -63,13 +63,7 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def build_app(api: BotApiDouble, errors: list[Exception] | None = None) -> App:
-    app = (
-        ApplicationBuilder()
-        .token(api.token)
-        .base_url(api.base_url)
-        .base_file_url(api.base_file_url)
-        .build()
-    )
+    app = ApplicationBuilder().token(api.token).base_url(api.base_url).base_file_url(api.base_file_url).build()
     app.add_handler(CommandHandler("start", on_start))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_text))
@@ -195,13 +189,9 @@ async def test_long_poll_returns_as_soon_as_an_update_arrives(api: BotApiDouble)
     assert polls[-1].params["timeout"] == 30
 
 
-async def test_retry_after_from_429(
-    api: BotApiDouble, app: App, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_retry_after_from_429(api: BotApiDouble, app: App, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PTB_TIMEDELTA", "true")  # PTB otherwise warns when retry_after is read
-    api.fail_next(
-        "sendMessage", status=429, description="Too Many Requests: retry after 7", retry_after=7
-    )
+    api.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 7", retry_after=7)
     with pytest.raises(RetryAfter) as caught:
         await app.bot.send_message(USER, "hi")
     assert caught.value.retry_after == dtm.timedelta(seconds=7)
@@ -235,9 +225,7 @@ async def test_bad_requests(api: BotApiDouble, app: App) -> None:
     sent = await bot.send_message(USER, "x" * 4096, reply_markup=KEYBOARD)
     assert sent.reply_markup == KEYBOARD
     with pytest.raises(BadRequest, match="Message is not modified"):
-        await bot.edit_message_text(
-            "x" * 4096, chat_id=USER, message_id=sent.message_id, reply_markup=KEYBOARD
-        )
+        await bot.edit_message_text("x" * 4096, chat_id=USER, message_id=sent.message_id, reply_markup=KEYBOARD)
     with pytest.raises(BadRequest, match="Message to edit not found"):
         await bot.edit_message_text("new", chat_id=USER, message_id=999)
     await bot.edit_message_reply_markup(chat_id=USER, message_id=sent.message_id)
@@ -251,9 +239,7 @@ async def test_bad_requests(api: BotApiDouble, app: App) -> None:
         await bot.send_message(
             USER,
             "x",
-            reply_markup=InlineKeyboardMarkup(
-                [[InlineKeyboardButton("b", callback_data="d" * 65)]]
-            ),
+            reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("b", callback_data="d" * 65)]]),
         )
 
 
@@ -265,9 +251,7 @@ async def test_parse_modes(api: BotApiDouble, app: App) -> None:
         ("bold", 0, 2),
         ("italic", 5, 3),
     ]
-    with pytest.raises(
-        BadRequest, match=r"Can't parse entities: unsupported start tag \"\" at byte offset 2"
-    ):
+    with pytest.raises(BadRequest, match=r"Can't parse entities: unsupported start tag \"\" at byte offset 2"):
         await bot.send_message(USER, "1 < 2", parse_mode=ParseMode.HTML)
     with pytest.raises(BadRequest, match=r"character '\.' is reserved"):
         await bot.send_message(USER, "Done.", parse_mode=ParseMode.MARKDOWN_V2)
@@ -401,10 +385,7 @@ async def test_webhook_delivery(api: BotApiDouble) -> None:
             assert secrets == ["s3cret_token", "s3cret_token"]  # the first try got a 500
             info = await app.bot.get_webhook_info()
             assert info.url.endswith("/hook") and info.pending_update_count == 0
-            assert (
-                info.last_error_message
-                == "Wrong response from the webhook: 500 Internal Server Error"
-            )
+            assert info.last_error_message == "Wrong response from the webhook: 500 Internal Server Error"
 
             await app.bot.delete_webhook()
             assert await app.bot.get_updates(timeout=0) == ()

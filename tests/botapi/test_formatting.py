@@ -7,8 +7,7 @@ from .formatting import EntityParseError, command_entities, parse, strip_text
 
 def test_html_nesting_links_and_pre_language() -> None:
     text, entities = parse(
-        '<b>a<i>b</i></b> <a href="https://x.org/?a=1&amp;b=2">x</a> '
-        '<pre><code class="language-python">p</code></pre>',
+        '<b>a<i>b</i></b> <a href="https://x.org/?a=1&amp;b=2">x</a> <pre><code class="language-python">p</code></pre>',
         "HTML",
     )
     assert text == "ab x p"

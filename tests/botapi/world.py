@@ -28,9 +28,7 @@ class Signal:
         self._event.set()
         self._event = asyncio.Event()
 
-    async def wait_until(
-        self, ready: Callable[[], T], timeout: float | None, *, step: float | None = None
-    ) -> T:
+    async def wait_until(self, ready: Callable[[], T], timeout: float | None, *, step: float | None = None) -> T:
         """Returns ready()'s first truthy result, or its last result once ``timeout`` passes.
 
         ``step`` bounds each sleep, for conditions that change with time alone.
@@ -200,9 +198,7 @@ class World:
         update["update_id"] = self._next_update_id
         self._next_update_id += 1
         kind = next(key for key in update if key != "update_id")
-        allowed = (
-            kind in self.allowed_updates if self.allowed_updates else kind not in _OPT_IN_UPDATES
-        )
+        allowed = kind in self.allowed_updates if self.allowed_updates else kind not in _OPT_IN_UPDATES
         if allowed:
             self.updates.append(update)
             self.changed.notify()

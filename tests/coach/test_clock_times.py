@@ -13,7 +13,15 @@ NEW_YORK = ZoneInfo("America/New_York")
 
 @pytest.mark.parametrize(
     ("typed", "expected"),
-    [("9", time(9)), ("09:30", time(9, 30)), ("9.30", time(9, 30)), ("21h15", time(21, 15)), ("9pm", time(21)), ("12am", time(0)), (" 7:05 ", time(7, 5))],
+    [
+        ("9", time(9)),
+        ("09:30", time(9, 30)),
+        ("9.30", time(9, 30)),
+        ("21h15", time(21, 15)),
+        ("9pm", time(21)),
+        ("12am", time(0)),
+        (" 7:05 ", time(7, 5)),
+    ],
 )
 def test_times_people_type(typed, expected):
     assert parse_time(typed) == expected

@@ -107,7 +107,9 @@ def test_describe_says_what_is_received_in_plain_words():
         "an alert after 2 missed check-ins in a row",
         "an alert if they are told to get urgent or emergency care",
     ]
-    assert Sharing(daily=False, weekly=False, missed_after=1, escalations=False).describe() == ["an alert after a missed check-in"]
+    assert Sharing(daily=False, weekly=False, missed_after=1, escalations=False).describe() == [
+        "an alert after a missed check-in"
+    ]
     assert Sharing(False, False, None, False).describe() == []
     assert not Sharing(False, False, None, False).shares_anything
 

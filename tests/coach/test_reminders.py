@@ -37,7 +37,9 @@ def local_midnight(day: date, zone: str) -> datetime:
 
 def dst_week(zone: str) -> tuple[datetime, datetime]:
     """Local midnight three days before the change to local midnight four days after it."""
-    return local_midnight(DST_DAY[zone] - timedelta(days=3), zone), local_midnight(DST_DAY[zone] + timedelta(days=4), zone)
+    return local_midnight(DST_DAY[zone] - timedelta(days=3), zone), local_midnight(
+        DST_DAY[zone] + timedelta(days=4), zone
+    )
 
 
 def by_date(slots: list[Slot], kind: Kind) -> dict[date, list[str]]:
@@ -168,7 +170,9 @@ def test_disabled_kinds_produce_nothing():
 def test_retimed_stretches_inside_waking_hours_only():
     start, end = dst_week(SYDNEY)
     person = ReminderSettings(SYDNEY, time(9), DAYTIME, stretch_times=(time(7), time(12, 30), time(21, 59), time(22)))
-    assert list(by_date(plan(person, always(Phase.COLD), start, end), Kind.STRETCH).values()) == [["12:30", "21:59"]] * 7
+    assert (
+        list(by_date(plan(person, always(Phase.COLD), start, end), Kind.STRETCH).values()) == [["12:30", "21:59"]] * 7
+    )
 
 
 def test_a_night_shift_window_belongs_to_the_date_it_starts_on():
@@ -199,7 +203,12 @@ def test_planning_adjacent_ranges_equals_planning_the_whole(zone):
     phase_at = from_onset(start + timedelta(hours=30))
     whole = plan(person, phase_at, start, end)
     dst = local_midnight(DST_DAY[zone], zone)
-    for cut in [start + timedelta(hours=7), dst + timedelta(hours=2), dst + timedelta(hours=2, minutes=30), end - timedelta(days=1)]:
+    for cut in [
+        start + timedelta(hours=7),
+        dst + timedelta(hours=2),
+        dst + timedelta(hours=2, minutes=30),
+        end - timedelta(days=1),
+    ]:
         assert plan(person, phase_at, start, cut) + plan(person, phase_at, cut, end) == whole
 
 
@@ -218,7 +227,17 @@ def test_slot_key_and_is_awake():
     assert not is_awake(night, datetime(2026, 6, 1, 3, 0, tzinfo=UTC))  # 13:00 in Sydney
 
 
-ZONES = [LONDON, NEW_YORK, SYDNEY, "Australia/Lord_Howe", "America/Santiago", "America/Havana", "Asia/Kathmandu", "Pacific/Chatham", "UTC"]
+ZONES = [
+    LONDON,
+    NEW_YORK,
+    SYDNEY,
+    "Australia/Lord_Howe",
+    "America/Santiago",
+    "America/Havana",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "UTC",
+]
 MINUTES = st.integers(0, 24 * 60 - 1).map(lambda m: time(m // 60, m % 60))
 
 

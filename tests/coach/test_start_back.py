@@ -23,7 +23,9 @@ def test_nine_items_eight_agree_disagree_and_a_five_point_bothersomeness():
     assert all("last 2 weeks" in q.prompt for q in ITEMS)
 
 
-@pytest.mark.parametrize(("bother", "points"), [("not_at_all", 0), ("slightly", 0), ("moderately", 0), ("very_much", 1), ("extremely", 1)])
+@pytest.mark.parametrize(
+    ("bother", "points"), [("not_at_all", 0), ("slightly", 0), ("moderately", 0), ("very_much", 1), ("extremely", 1)]
+)
 def test_only_very_much_and_extremely_bothersome_score(bother, points):
     assert score(answers(set(), bother)).total == points
 

@@ -27,7 +27,16 @@ from coach.summaries import (
 from coach.triage import Tier
 
 NOTE = "argued with my sister, feeling low"
-ANSWERS = Answers(pain=4, trend="better", red_flags=("fever",), sessions=2, stretches=3, water_glasses=6, heat_effect="helped", note=NOTE)
+ANSWERS = Answers(
+    pain=4,
+    trend="better",
+    red_flags=("fever",),
+    sessions=2,
+    stretches=3,
+    water_glasses=6,
+    heat_effect="helped",
+    note=NOTE,
+)
 MEDIUM = Result(5, 2, Risk.MEDIUM)
 NOTHING = Sharing(daily=False, weekly=False, missed_after=None, escalations=False)
 MONDAY = date(2026, 3, 2)
@@ -90,13 +99,20 @@ def week(**changes):
 
 def test_weekly_caption():
     text = weekly_caption(week(soon_advice=True, screening=MEDIUM), Sharing(screening=True))
-    for expected in ("Anna's week: days 3–9", "Check-ins answered: 5 of 7.", "down from 8 to 4", "meaningful improvement"):
+    for expected in (
+        "Anna's week: days 3–9",
+        "Check-ins answered: 5 of 7.",
+        "down from 8 to 4",
+        "meaningful improvement",
+    ):
         assert expected in text
     assert "GP appointment" in text and "medium risk" in text
     assert len(text) <= 1024
     assert "questionnaire" not in weekly_caption(week(screening=MEDIUM), Sharing())
     assert "No pain scores" in weekly_caption(week(days=[DayPoint(MONDAY)]), Sharing())
-    assert "up from 3" in weekly_caption(week(episode_first_pain=3, days=[DayPoint(MONDAY, 6, CheckIn.ANSWERED)]), Sharing())
+    assert "up from 3" in weekly_caption(
+        week(episode_first_pain=3, days=[DayPoint(MONDAY, 6, CheckIn.ANSWERED)]), Sharing()
+    )
 
 
 @pytest.mark.parametrize(
@@ -133,7 +149,10 @@ def test_missed_alert_once_when_the_chosen_number_is_reached():
 def test_invitation_preview_says_whose_and_what():
     text = invitation_preview("Anna", Sharing(weekly=False, missed_after=3))
     assert text.startswith("Anna invites you to see")
-    assert "You will receive:\n• a daily summary at 20:00\n• an alert after 3 missed check-ins in a row\n• an alert if" in text
+    assert (
+        "You will receive:\n• a daily summary at 20:00\n• an alert after 3 missed check-ins in a row\n• an alert if"
+        in text
+    )
     assert "weekly" not in text and "never see Anna's notes" in text
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -276,7 +275,12 @@ def test_codes_and_links_are_not_read_as_words_or_scores(message):
 def test_invitation_codes_in_every_written_form_say_nothing():
     for _ in range(300):
         code = new_code()
-        for written in (code, code.upper()[:4] + " " + code.upper()[4:], display_code(code), deep_link("coachbot", code)):
+        for written in (
+            code,
+            code.upper()[:4] + " " + code.upper()[4:],
+            display_code(code),
+            deep_link("coachbot", code),
+        ):
             assert not triage(written).asks, written
 
 

@@ -33,7 +33,9 @@ def test_emergencies_are_answered_as_emergencies(part):
     name, result = part
     missed, _, _ = REACHED[name]
     assert result.emergencies >= 500, "the part must hold enough emergencies to bound recall"
-    assert result.emergencies - result.emergency_hits <= missed, f"{name}: emergency recall {result.emergency_hits}/{result.emergencies}"
+    assert result.emergencies - result.emergency_hits <= missed, (
+        f"{name}: emergency recall {result.emergency_hits}/{result.emergencies}"
+    )
 
 
 def test_emergency_and_urgent_messages_are_not_under_triaged(part):

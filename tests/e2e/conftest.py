@@ -5,7 +5,6 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 
 import pytest
-
 from sqlalchemy import func, select
 
 from flows.app import TICK, build_application, running
@@ -63,7 +62,9 @@ def alex(api) -> Person:
     return Person(api, 1001, "Alex")
 
 
-async def onboard(person: Person, onset: str = "last 24 hours", cause: str = "Strain", zone: str = "London", at: str = "09:00") -> None:
+async def onboard(
+    person: Person, onset: str = "last 24 hours", cause: str = "Strain", zone: str = "London", at: str = "09:00"
+) -> None:
     """Walk a new person through consent and set-up."""
     await person.send("/start")
     await person.answer("store your answers", "I agree")
@@ -88,12 +89,16 @@ async def next_due(database_url: str) -> datetime | None:
     database = Database(database_url)
     try:
         async with database.unit() as uow:
-            return (await uow.session.execute(select(func.min(Reminder.available_at)).where(Reminder.status == "pending"))).scalar()
+            return (
+                await uow.session.execute(select(func.min(Reminder.available_at)).where(Reminder.status == "pending"))
+            ).scalar()
     finally:
         await database.close()
 
 
-async def step_until(application, clock: Clock, database_url: str, end: datetime, *people: Person) -> dict[int, list[tuple[datetime, dict]]]:
+async def step_until(
+    application, clock: Clock, database_url: str, end: datetime, *people: Person
+) -> dict[int, list[tuple[datetime, dict]]]:
     """Step the clock from one due reminder to the next until `end`, a tick at each; for each
     person, the messages that arrived (or were edited), with when."""
     seen = {(p.id, m["message_id"]) for p in people for m in p.api.sent(p.id)}
@@ -113,7 +118,9 @@ async def step_until(application, clock: Clock, database_url: str, end: datetime
     return arrived
 
 
-async def live_until(application, clock: Clock, person: Person, database_url: str, end: datetime) -> list[tuple[datetime, str]]:
+async def live_until(
+    application, clock: Clock, person: Person, database_url: str, end: datetime
+) -> list[tuple[datetime, str]]:
     """`step_until` for one person: what arrived, as (when, text)."""
     arrived = await step_until(application, clock, database_url, end, person)
     return [(moment, message.get("text") or message.get("caption") or "") for moment, message in arrived[person.id]]

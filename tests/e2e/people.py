@@ -46,7 +46,9 @@ class Person:
 
     async def expect(self, contains: str, timeout: float = 5.0) -> dict:
         """Wait for a new message containing `contains`; everything before it counts as read."""
-        message = await self.api.wait_for(self.id, contains, timeout=timeout, predicate=lambda m: m["message_id"] > self.read)
+        message = await self.api.wait_for(
+            self.id, contains, timeout=timeout, predicate=lambda m: m["message_id"] > self.read
+        )
         self.read = message["message_id"]
         return message
 

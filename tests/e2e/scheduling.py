@@ -62,7 +62,8 @@ async def add_people(
             uow.session.add_all(people)
             await uow.session.flush()
             uow.session.add_all(
-                Episode(person_id=person.id, onset_at=now - timedelta(hours=6), created_at=now - timedelta(days=1)) for person in people
+                Episode(person_id=person.id, onset_at=now - timedelta(hours=6), created_at=now - timedelta(days=1))
+                for person in people
             )
             return {person.telegram_user_id: person.id for person in people}
     finally:
@@ -86,7 +87,8 @@ async def add_rows_in_bulk(database_url: str, person_ids: Iterable[int], kind: s
     try:
         async with database.unit() as uow:
             uow.session.add_all(
-                Reminder(person_id=pid, kind=kind, local_key=key, due_at=due_at, available_at=due_at) for pid in person_ids
+                Reminder(person_id=pid, kind=kind, local_key=key, due_at=due_at, available_at=due_at)
+                for pid in person_ids
             )
     finally:
         await database.close()
@@ -114,7 +116,9 @@ async def people_by_telegram_id(database_url: str, telegram_ids: Iterable[int]) 
     database = Database(database_url)
     try:
         async with database.unit() as uow:
-            result = await uow.session.execute(select(Person).where(col(Person.telegram_user_id).in_(list(telegram_ids))))
+            result = await uow.session.execute(
+                select(Person).where(col(Person.telegram_user_id).in_(list(telegram_ids)))
+            )
             return {person.telegram_user_id: person for person in result.scalars()}
     finally:
         await database.close()

@@ -11,8 +11,36 @@ from tests.e2e.people import stored
 
 FLOWS = ["consent", "ob", "ci", "set", "esc", "hold", "zz", ""]
 STEPS = ["-", "onset", "cause", "tz", "time", "wake", "pain", "trend", "flags", "note", "menu", "ack", "how", ""]
-VALUES = ["yes", "no", "back", "done", "none", "skip", "7", "-1", "999", "worse", "got", "ok", "Europe/London", "🙂", "x" * 30]
-TEXTS = ["", " ", "🙂" * 50, "\u0000\u200b\u202e", "/", "/start@other_bot junk", "/checkin " + "a" * 500, "x" * 4096, "12:99", "-1", "None of these"]
+VALUES = [
+    "yes",
+    "no",
+    "back",
+    "done",
+    "none",
+    "skip",
+    "7",
+    "-1",
+    "999",
+    "worse",
+    "got",
+    "ok",
+    "Europe/London",
+    "🙂",
+    "x" * 30,
+]
+TEXTS = [
+    "",
+    " ",
+    "🙂" * 50,
+    "\u0000\u200b\u202e",
+    "/",
+    "/start@other_bot junk",
+    "/checkin " + "a" * 500,
+    "x" * 4096,
+    "12:99",
+    "-1",
+    "None of these",
+]
 
 
 def forged_data(rng: random.Random) -> str:

@@ -31,7 +31,9 @@ async def invite(alex: Person, *, untick: tuple[str, ...] = (), missed_after: st
     await alex.expect("What should the person you invite receive?")
     for label in untick:
         await alex.tap(label)
-        await alex.api.wait_for(alex.id, predicate=lambda m: not any(label in t and "✅" in t for t, _ in alex.api.buttons(m)))
+        await alex.api.wait_for(
+            alex.id, predicate=lambda m, label=label: not any(label in t and "✅" in t for t, _ in alex.api.buttons(m))
+        )
     await alex.tap("Done")
     if missed_after:
         await alex.answer("After how many missed check-ins", missed_after)
@@ -51,7 +53,9 @@ async def accept(sam: Person, link: str, *, at: str | None = "20:00") -> None:
         await sam.expect("All set")
 
 
-async def test_invite_accept_and_daily_summaries_at_the_caregivers_local_time(start_bot, api, alex, sam, clock, database_url):
+async def test_invite_accept_and_daily_summaries_at_the_caregivers_local_time(
+    start_bot, api, alex, sam, clock, database_url
+):
     async with start_bot(**QUIET) as application:
         await onboard(alex)
         link = await invite(alex, untick=("A weekly summary",))
@@ -66,12 +70,20 @@ async def test_invite_accept_and_daily_summaries_at_the_caregivers_local_time(st
         tuesday_checkin = clock.now().replace(hour=9, minute=1) + timedelta(days=1)
         day_one = await step_until(application, clock, database_url, tuesday_checkin, alex, sam)
         # Tuesday's check-in arrived at 09:00 London; this time with a note
-        await complete_checkin(alex, trend="Better", sessions="3", stretches="2", note="my sister's wedding is stressing me out")
+        await complete_checkin(
+            alex, trend="Better", sessions="3", stretches="2", note="my sister's wedding is stressing me out"
+        )
         await alex.expect("today's check-in done")
         day_two = await step_until(application, clock, database_url, clock.now() + timedelta(days=2), alex, sam)
 
-    summaries = [(moment, m["text"]) for moment, m in day_one[sam.id] + day_two[sam.id] if "Alex's back" in m.get("text", "")]
-    assert [moment.astimezone(NEW_YORK).strftime("%a %H:%M") for moment, _ in summaries] == ["Mon 20:00", "Tue 20:00", "Wed 20:00"]
+    summaries = [
+        (moment, m["text"]) for moment, m in day_one[sam.id] + day_two[sam.id] if "Alex's back" in m.get("text", "")
+    ]
+    assert [moment.astimezone(NEW_YORK).strftime("%a %H:%M") for moment, _ in summaries] == [
+        "Mon 20:00",
+        "Tue 20:00",
+        "Wed 20:00",
+    ]
     monday, tuesday, wednesday = (text for _, text in summaries)
     assert "day 1" in monday and "Pain: 6/10" in monday and "worse" in monday and "Check-in: answered" in monday
     assert "Pain: 4/10, down from 6 yesterday" in tuesday and "better" in tuesday
@@ -128,7 +140,9 @@ async def test_an_escalation_reaches_the_caregiver_within_a_second_then_the_ackn
 
 
 @pytest.mark.parametrize("who", ["person", "caregiver"])
-async def test_either_side_can_stop_sharing_and_nothing_is_sent_after(start_bot, api, alex, sam, clock, database_url, who):
+async def test_either_side_can_stop_sharing_and_nothing_is_sent_after(
+    start_bot, api, alex, sam, clock, database_url, who
+):
     async with start_bot(**QUIET) as application:
         await onboard(alex)
         await accept(sam, await invite(alex))
@@ -144,7 +158,11 @@ async def test_either_side_can_stop_sharing_and_nothing_is_sent_after(start_bot,
     assert after[sam.id] == [] and api.mark(sam.id) == mark  # no summary, no alert
     [link] = await stored(database_url, CaregiverLink, alex.id)
     assert link.ended_at is not None
-    assert not [r for r in await stored(database_url, Reminder, alex.id) if r.kind.startswith("care_") and r.status != "dropped" and r.status != "sent"]
+    assert not [
+        r
+        for r in await stored(database_url, Reminder, alex.id)
+        if r.kind.startswith("care_") and r.status != "dropped" and r.status != "sent"
+    ]
 
 
 async def test_forged_expired_reused_and_own_codes_are_refused(start_bot, api, alex, sam, clock, database_url):
@@ -198,7 +216,9 @@ async def test_progress_shows_the_chart_and_a_plain_reading(start_bot, api, alex
         await alex.expect("How strong is the pain")
         await complete_checkin(alex, pain="7")
         await alex.expect("today's check-in done")
-        await step_until(application, clock, database_url, clock.now().replace(hour=9, minute=1) + timedelta(days=1), alex)
+        await step_until(
+            application, clock, database_url, clock.now().replace(hour=9, minute=1) + timedelta(days=1), alex
+        )
         await complete_checkin(alex, pain="4")
         await alex.expect("today's check-in done")
         await alex.send("/progress")

@@ -71,7 +71,14 @@ async def test_delete_erases_every_row_about_the_person_and_nobody_elses(bot, al
     await alex.send("/checkin")  # leave a conversation open too
     await alex.expect("How strong is the pain")
     alex_id, sam_id = await person_id_of(database_url, alex.id), await person_id_of(database_url, sam.id)
-    assert set(await rows_mentioning(database_url, alex_id, alex.id)) == {"person", "episode", "checkin", "escalation", "conversation", "reminder"}
+    assert set(await rows_mentioning(database_url, alex_id, alex.id)) == {
+        "person",
+        "episode",
+        "checkin",
+        "escalation",
+        "conversation",
+        "reminder",
+    }
 
     await alex.send("/delete")
     await alex.answer("It can't be undone", "No, keep my data")
@@ -82,7 +89,13 @@ async def test_delete_erases_every_row_about_the_person_and_nobody_elses(bot, al
     await alex.answer("It can't be undone", "Yes, delete everything")
     await alex.expect("everything about you is erased")
     assert await rows_mentioning(database_url, alex_id, alex.id) == {}
-    assert set(await rows_mentioning(database_url, sam_id, sam.id)) == {"person", "episode", "checkin", "escalation", "reminder"}
+    assert set(await rows_mentioning(database_url, sam_id, sam.id)) == {
+        "person",
+        "episode",
+        "checkin",
+        "escalation",
+        "reminder",
+    }
 
     await alex.send("/export")
     await alex.expect("I don't have anything stored about you")

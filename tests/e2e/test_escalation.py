@@ -34,7 +34,9 @@ async def test_seek_care_advice_never_waits_for_telegram_to_take_someone_elses_e
     query = press["callback_query"]["id"]
 
     def answers() -> list:
-        return [call for call in api.calls_to("answerCallbackQuery") if str(call.params.get("callback_query_id")) == query]
+        return [
+            call for call in api.calls_to("answerCallbackQuery") if str(call.params.get("callback_query_id")) == query
+        ]
 
     [answer] = await eventually(answers, what="Alex's press answered")
     assert answer.params.get("text") == "This button has expired."
@@ -152,7 +154,6 @@ async def test_one_persons_paced_replies_do_not_hold_up_anyone_elses_emergency(s
         await api.wait_for(alex.id, predicate=lambda _: sum("Is that OK?" in t for t in alex.texts()) == 8, timeout=15)
 
 
-
 async def test_an_emergency_does_not_wait_for_the_same_persons_paced_replies(start_bot, api):
     alex = Person(api, 1001, "Alex")
     async with start_bot(per_chat_messages_per_second=1):  # Telegram's real per-chat pace
@@ -163,7 +164,10 @@ async def test_an_emergency_does_not_wait_for_the_same_persons_paced_replies(sta
         assert sum("Is that OK?" in t for t in alex.texts()) < 8  # the earlier replies are still being paced
         await api.wait_for(alex.id, predicate=lambda _: sum("Is that OK?" in t for t in alex.texts()) == 12, timeout=20)
 
-async def test_an_emergency_is_handled_at_once_while_hundreds_of_replies_wait_for_telegrams_overall_limit(start_bot, api):
+
+async def test_an_emergency_is_handled_at_once_while_hundreds_of_replies_wait_for_telegrams_overall_limit(
+    start_bot, api
+):
     """300 people write at once, and the bot may send 2 messages a second: their replies wait in the
     rate limiter for minutes. Sam's report must not wait for any of them to go out first."""
     crowd = [Person(api, 5000 + n, f"P{n}") for n in range(300)]

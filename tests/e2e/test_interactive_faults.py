@@ -52,7 +52,9 @@ def count(person: Person, text: str) -> int:
 
 async def test_a_429_on_a_reply_is_waited_out_and_the_reply_arrives_once(bot, alex, api, database_url):
     await at_pain_question(alex)
-    api.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 1", retry_after=1, chat_id=alex.id)
+    api.fail_next(
+        "sendMessage", status=429, description="Too Many Requests: retry after 1", retry_after=1, chat_id=alex.id
+    )
     loop = asyncio.get_running_loop()
     tapped = loop.time()
     await alex.tap("5")
@@ -68,7 +70,9 @@ async def test_a_429_on_a_reply_is_waited_out_and_the_reply_arrives_once(bot, al
 
 async def test_a_429_on_an_edit_is_retried_too(bot, alex, api, database_url):
     question = await at_pain_question(alex)
-    api.fail_next("editMessageText", status=429, description="Too Many Requests: retry after 1", retry_after=1, chat_id=alex.id)
+    api.fail_next(
+        "editMessageText", status=429, description="Too Many Requests: retry after 1", retry_after=1, chat_id=alex.id
+    )
     await alex.tap("6")
     await alex.expect("Compared with yesterday")
     await api.idle(quiet=0.2)
@@ -92,7 +96,9 @@ async def test_a_person_who_blocks_the_bot_mid_reply_costs_nobody_else_anything(
     refused = [c for c in api.calls if c.params.get("chat_id") == alex.id and c.status == 403]
     assert refused, "the reply to Alex should have met the block"
     after = api.calls.index(refused[0])
-    assert not [c for c in api.calls[after + 1 :] if c.method == "sendMessage" and c.params.get("chat_id") == alex.id]  # no apology into the void
+    assert not [
+        c for c in api.calls[after + 1 :] if c.method == "sendMessage" and c.params.get("chat_id") == alex.id
+    ]  # no apology into the void
     assert (await the_checkin(database_url, alex)).pain == 5  # stored before the reply failed
     [person] = await stored(database_url, PersonRow, alex.id)
     assert person.blocked_at is not None  # from Telegram's notice of the block: no reminders now
@@ -191,12 +197,18 @@ async def test_a_connection_reset_on_a_reply_loses_no_answer(bot, alex, api, dat
     "method, status, description",
     [
         ("answerCallbackQuery", None, None),  # connection reset
-        ("answerCallbackQuery", 400, "Bad Request: query is too old and response timeout expired or query ID is invalid"),
+        (
+            "answerCallbackQuery",
+            400,
+            "Bad Request: query is too old and response timeout expired or query ID is invalid",
+        ),
         ("editMessageText", None, None),  # closing the answered question
     ],
     ids=["button-answer-reset", "button-answer-too-old", "closing-edit-reset"],
 )
-async def test_a_fault_on_a_cosmetic_call_does_not_stop_the_checkin(bot, alex, api, database_url, method, status, description):
+async def test_a_fault_on_a_cosmetic_call_does_not_stop_the_checkin(
+    bot, alex, api, database_url, method, status, description
+):
     """The spinner and the closed keyboard are cosmetic: the next question still comes."""
     await at_pain_question(alex)
     if status is None:
@@ -230,7 +242,9 @@ async def test_a_network_fault_around_a_ticked_red_flag_never_holds_up_the_advic
     assert (escalation.tier, escalation.source) == ("urgent", "checkin")
 
 
-async def test_a_network_fault_closing_the_cause_question_never_holds_up_the_injury_advice(bot, alex, api, database_url):
+async def test_a_network_fault_closing_the_cause_question_never_holds_up_the_injury_advice(
+    bot, alex, api, database_url
+):
     await alex.send("/start")
     await alex.answer("store your answers", "I agree")
     await alex.answer("When did the warmth", "last 24 hours")

@@ -17,7 +17,13 @@ async def test_a_new_person_onboards_and_completes_a_checkin(bot, alex, database
     assert "Pain today: 6/10" in summary["text"]
     [checkin] = await stored(database_url, CheckIn, alex.id)
     assert (checkin.status, checkin.pain, checkin.trend, checkin.red_flags) == ("done", 6, "better", [])
-    assert (checkin.sessions, checkin.stretches, checkin.water_glasses, checkin.heat_effect, checkin.note) == (2, 1, 6, None, None)
+    assert (checkin.sessions, checkin.stretches, checkin.water_glasses, checkin.heat_effect, checkin.note) == (
+        2,
+        1,
+        6,
+        None,
+        None,
+    )
 
 
 async def test_declining_consent_stores_nothing(bot, alex, database_url):
@@ -124,7 +130,13 @@ async def test_an_interrupted_checkin_resumes_after_a_restart(start_bot, alex, d
         await alex.send("Sore after gardening")
         await alex.expect("today's check-in done")
     [checkin] = await stored(database_url, CheckIn, alex.id)
-    assert (checkin.status, checkin.pain, checkin.trend, checkin.sessions, checkin.note) == ("done", 7, "worse", 3, "Sore after gardening")
+    assert (checkin.status, checkin.pain, checkin.trend, checkin.sessions, checkin.note) == (
+        "done",
+        7,
+        "worse",
+        3,
+        "Sore after gardening",
+    )
 
 
 async def test_a_red_flag_tick_escalates_at_once_and_the_checkin_goes_on(bot, alex, api):
@@ -154,17 +166,26 @@ async def test_old_and_forged_buttons_change_nothing(bot, alex, api, database_ur
     await onboard(alex)
     await alex.send("/checkin")
     question = await alex.expect("How strong is the pain")
-    old_two = dict((label, data) for label, data in api.buttons(question))["2"]
+    old_two = dict(api.buttons(question))["2"]
     await alex.tap("8")
     await alex.expect("Compared with yesterday")
     checkin_id = old_two.split("|")[2]
-    for data in (old_two, f"1|ci|{int(checkin_id) + 1}|trend|worse", f"1|ci|{checkin_id}|trend|furious", "1|ob|1|onset|day", "garbage", "2|ci|1|pain|2"):
+    for data in (
+        old_two,
+        f"1|ci|{int(checkin_id) + 1}|trend|worse",
+        f"1|ci|{checkin_id}|trend|furious",
+        "1|ob|1|onset|day",
+        "garbage",
+        "2|ci|1|pain|2",
+    ):
         api.press(alex.id, question, data)
 
     def expired() -> list:
         return [c for c in api.answered_callbacks if "expired" in (c.get("text") or "")]
 
-    await eventually(lambda: len(expired()) >= 6, what="every old or forged press answered")  # a busy machine may pause longer than idle's quiet spell
+    await eventually(
+        lambda: len(expired()) >= 6, what="every old or forged press answered"
+    )  # a busy machine may pause longer than idle's quiet spell
     await api.idle()
     assert len(expired()) == 6
     [checkin] = await stored(database_url, CheckIn, alex.id)

@@ -39,7 +39,9 @@ from tests.e2e.people import Person
 # ----------------------------------------------------------------------------- what is answered
 
 #: Bot API methods that put something in front of the person.
-MESSAGE_METHODS = frozenset({"sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "editMessageCaption"})
+MESSAGE_METHODS = frozenset(
+    {"sendMessage", "sendDocument", "sendPhoto", "editMessageText", "editMessageReplyMarkup", "editMessageCaption"}
+)
 
 #: Update kinds the bot may deliberately leave unanswered, and only when they carry no warning
 #: sign: an edit of a message that was already answered when it was first sent. (An edit that
@@ -86,12 +88,30 @@ VALUES = (
     "11", "worse", "helped", "unused", "2d+", "injury", "Europe/London", "08:00", "08:00-22:00", "onset", "cause", "tz", "time",
     "wake", "stretch", "kinds", "checkin", "therapy", "water", "fever",
 )  # fmt: skip
-REFS = ("0", "1", "2", "-5", "007", "999999", "2147483647", "2147483648", "99999999999999999999", "١٢", "²", "1.0", " 1", "abc", "")
+REFS = (
+    "0",
+    "1",
+    "2",
+    "-5",
+    "007",
+    "999999",
+    "2147483647",
+    "2147483648",
+    "99999999999999999999",
+    "١٢",
+    "²",
+    "1.0",
+    " 1",
+    "abc",
+    "",
+)
 # Record ids as a forger might write them: known odd ones, any size, other scripts' digits.
 REF_EDITS = st.one_of(
     st.sampled_from(REFS),
     st.integers(0, 2**70).map(str),
-    st.sampled_from([2**31, 2**63]).flatmap(lambda limit: st.integers(limit - 2, limit + 2)).map(str),  # the key sizes' edges
+    st.sampled_from([2**31, 2**63])
+    .flatmap(lambda limit: st.integers(limit - 2, limit + 2))
+    .map(str),  # the key sizes' edges
     st.text(alphabet=st.characters(categories=["Nd", "No"]), min_size=1, max_size=4),
 )
 # (field index, replacement): each field of `1|flow|ref|step|value` gets near misses of its own kind.
@@ -107,16 +127,29 @@ FIELD_EDITS = st.one_of(
 
 random_text = st.text(min_size=1, max_size=80)
 long_text = st.text(min_size=1, max_size=7).map(lambda unit: (unit * 4096)[:4096])
-numbers = st.one_of(st.integers(-20, 120).map(str), st.floats(allow_nan=True, allow_infinity=True).map(str), st.sampled_from(["½", "٣", "５", "1e3", "0x7"]))
-emoji = st.text(alphabet=st.sampled_from(list("😀🙂🔥❄💧🩺⚠👍🏽\u200d\u200b\u202e\ufe0f\x00\x1b\n\t")), min_size=1, max_size=60)
-warnings = st.builds(lambda before, said, after: f"{before} {said} {after}".strip(), st.text(max_size=10), st.sampled_from(WARNINGS), st.text(max_size=10))
+numbers = st.one_of(
+    st.integers(-20, 120).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["½", "٣", "５", "1e3", "0x7"]),
+)
+emoji = st.text(
+    alphabet=st.sampled_from(list("😀🙂🔥❄💧🩺⚠👍🏽\u200d\u200b\u202e\ufe0f\x00\x1b\n\t")), min_size=1, max_size=60
+)
+warnings = st.builds(
+    lambda before, said, after: f"{before} {said} {after}".strip(),
+    st.text(max_size=10),
+    st.sampled_from(WARNINGS),
+    st.text(max_size=10),
+)
 commands = st.builds(
     lambda name, at, args: f"/{name}{at} {args}".rstrip(),
     st.sampled_from(COMMANDS),
     st.sampled_from(["", "", "@coach_test_bot", "@other_bot"]),
     st.one_of(st.just(""), st.sampled_from(["foo", "😀", "--help", "0", "   ", "a" * 500]), st.text(max_size=30)),
 )
-texts = st.one_of(random_text, numbers, emoji, warnings, commands, st.sampled_from(TYPED), long_text).filter(lambda t: t.strip() != "")
+texts = st.one_of(random_text, numbers, emoji, warnings, commands, st.sampled_from(TYPED), long_text).filter(
+    lambda t: t.strip() != ""
+)
 
 
 @dataclass(frozen=True)
@@ -227,8 +260,15 @@ WEIGHTED = (
     st.builds(Press, picks, st.just(True)),
     st.builds(PressTwice, picks),
     st.builds(Forged, st.text(max_size=64)),
-    *[FIELD_EDITS.flatmap(lambda edit: st.builds(Mutated, picks, st.just(edit[0]), st.just(edit[1]), st.just("replace")))] * 4,
-    FIELD_EDITS.flatmap(lambda edit: st.builds(Mutated, picks, st.just(edit[0]), st.just(edit[1]), st.sampled_from(["drop", "insert"]))),
+    *[
+        FIELD_EDITS.flatmap(
+            lambda edit: st.builds(Mutated, picks, st.just(edit[0]), st.just(edit[1]), st.just("replace"))
+        )
+    ]
+    * 4,
+    FIELD_EDITS.flatmap(
+        lambda edit: st.builds(Mutated, picks, st.just(edit[0]), st.just(edit[1]), st.sampled_from(["drop", "insert"]))
+    ),
     st.builds(Foreign, picks),
     st.builds(Sticker),
     st.builds(Photo, st.one_of(st.none(), texts.map(lambda t: t[:1024]))),
@@ -402,7 +442,11 @@ class Harness:
                 return self._press_forged(example, data)
             case Mutated(pick, field_index, token, how):
                 keyboard = self._newest_keyboard(example)
-                bases = [data for _, data in keyboard[1]] if keyboard else [data for _, data in example.buttons] or ["1|ci|1|pain|5"]
+                bases = (
+                    [data for _, data in keyboard[1]]
+                    if keyboard
+                    else [data for _, data in example.buttons] or ["1|ci|1|pain|5"]
+                )
                 base = bases[pick % len(bases)]
                 parts = base.split("|")
                 index = field_index % (len(parts) + (how == "insert"))
@@ -461,7 +505,9 @@ class Harness:
         await self.wait_handled(one.update_id for one in sent)
         calls = [c for c in self.api.calls[mark:] if c.method != "getUpdates"]
         assert not self.errors, f"{action!r} reached the error handler:\n" + "\n".join(self.errors)
-        failed = [(c.method, c.status, c.response) for c in calls if c.status >= 400 and "not modified" not in str(c.response)]
+        failed = [
+            (c.method, c.status, c.response) for c in calls if c.status >= 400 and "not modified" not in str(c.response)
+        ]
         assert not failed, f"{action!r}: the bot made requests Telegram refuses: {failed}"
         for one in sent:
             if not answered(one, calls):
@@ -470,7 +516,11 @@ class Harness:
         for one in sent:
             if "callback_query" in one.update:
                 query_id = one.update["callback_query"]["id"]
-                answers = [c for c in calls if c.method == "answerCallbackQuery" and c.params.get("callback_query_id") == query_id]
+                answers = [
+                    c
+                    for c in calls
+                    if c.method == "answerCallbackQuery" and c.params.get("callback_query_id") == query_id
+                ]
                 assert len(answers) == 1, f"{action!r}: callback answered {len(answers)} times"
         texts = [c.params.get("text", "") for c in calls if c.method == "sendMessage"]
         assert wording.SOMETHING_WENT_WRONG not in texts
@@ -487,9 +537,9 @@ class Harness:
             conversations = list((await session.execute(select(Conversation))).scalars())
             escalations = list((await session.execute(select(Escalation))).scalars())
         by_telegram = {p.telegram_user_id: p for p in people.values()}
-        for example in examples:
-            if example.id in by_telegram:
-                assert example.consented, f"person {example.id} is stored without having agreed"
+        for drawn in examples:
+            if drawn.id in by_telegram:
+                assert drawn.consented, f"person {drawn.id} is stored without having agreed"
         for person in people.values():
             check_person(person, [e for e in episodes.values() if e.person_id == person.id])
         for episode in episodes.values():
@@ -523,7 +573,10 @@ def answered(sent: Sent, calls) -> bool:
     """Whether the bot answered this update: the callback query, or a message in its chat."""
     if "callback_query" in sent.update:
         query_id = sent.update["callback_query"]["id"]
-        return any(c.method == "answerCallbackQuery" and c.status == 200 and c.params.get("callback_query_id") == query_id for c in calls)
+        return any(
+            c.method == "answerCallbackQuery" and c.status == 200 and c.params.get("callback_query_id") == query_id
+            for c in calls
+        )
     message = sent.update.get("message") or sent.update.get("edited_message")
     chat_id = message["chat"]["id"]
     return any(c.method in MESSAGE_METHODS and c.status == 200 and c.params.get("chat_id") == chat_id for c in calls)
@@ -554,7 +607,9 @@ def check_checkin(checkin: CheckIn) -> None:
     values = {key: {o.value for o in question.options} for key, question in keys.items()}
     assert checkin.pain is None or str(checkin.pain) in values["pain"]
     assert checkin.trend is None or checkin.trend in values["trend"]
-    assert len(set(checkin.red_flags)) == len(checkin.red_flags) and set(checkin.red_flags) <= {item.id for item in CHECKLIST}
+    assert len(set(checkin.red_flags)) == len(checkin.red_flags) and set(checkin.red_flags) <= {
+        item.id for item in CHECKLIST
+    }
     assert checkin.sessions is None or str(checkin.sessions) in values["sessions"]
     assert checkin.stretches is None or str(checkin.stretches) in values["stretches"]
     assert checkin.water_glasses is None or str(checkin.water_glasses) in values["water"]
@@ -574,13 +629,19 @@ def check_conversation(conversation: Conversation, people, episodes, checkins) -
         assert conversation.step in ONBOARDING_KEYS
         if conversation.record_id is not None or conversation.step != "onset":
             episode = episodes.get(conversation.record_id)
-            assert episode is not None and episode.person_id == conversation.person_id, f"{conversation} has no episode of its own"
+            assert episode is not None and episode.person_id == conversation.person_id, (
+                f"{conversation} has no episode of its own"
+            )
     elif conversation.flow == "set":
         assert conversation.step in SETTINGS_STEPS, f"settings conversation on step {conversation.step!r}"
     elif conversation.flow == "ci":
         checkin = checkins.get(conversation.record_id)
-        assert checkin is not None and checkin.person_id == conversation.person_id, f"{conversation} has no check-in of its own"
-        assert checkin.status == "open" and checkin.step == conversation.step, f"{conversation} is out of step with {checkin}"
+        assert checkin is not None and checkin.person_id == conversation.person_id, (
+            f"{conversation} has no check-in of its own"
+        )
+        assert checkin.status == "open" and checkin.step == conversation.step, (
+            f"{conversation} is out of step with {checkin}"
+        )
     else:  # the caregiver invitation, the screening questionnaire, ...: at least it is someone's
         assert conversation.flow and conversation.step, f"{conversation} is on no step"
 
@@ -601,7 +662,7 @@ async def harness(start_bot, api, database_url):
 
 
 def test_only_edits_without_a_warning_sign_may_go_unanswered():
-    assert IGNORABLE_KINDS == {"edit"}
+    assert {"edit"} == IGNORABLE_KINDS
     assert ignorable(Sent("edit", {}, "my back is fine today"))
     assert not ignorable(Sent("edit", {}, "my back is fine today but I can't pee at all"))  # triaged: must be answered
     for kind in ("text", "press", "sticker", "photo", "voice", "location", "group"):
@@ -624,7 +685,11 @@ def test_only_edits_without_a_warning_sign_may_go_unanswered():
 @example(
     start="checkin",
     onset="In the last 24 hours",
-    steps=[Mutated(0, 2, "²", "replace"), Mutated(0, 2, "2147483648", "replace"), Mutated(0, 2, "99999999999999999999", "replace")],
+    steps=[
+        Mutated(0, 2, "²", "replace"),
+        Mutated(0, 2, "2147483648", "replace"),
+        Mutated(0, 2, "99999999999999999999", "replace"),
+    ],
 )
 @example(start="escalated", onset="In the last 24 hours", steps=[PressTwice(0)])
 # Every kind of update at least once, whatever hypothesis' generator favours (its lists repeat

@@ -8,9 +8,10 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from storage.models import CheckIn, Reminder
 from tests.e2e.conftest import live_until, onboard, run_tick
-from tests.e2e.people import Clock, Person, complete_checkin, stored
+from tests.e2e.people import Person, complete_checkin, stored
 
 QUIET = {"tick_seconds": 3600}  # one tick at start; the test runs the rest
 CHECKIN, NUDGE = "Time for your check-in", "gentle nudge"
@@ -41,19 +42,25 @@ def as_day(arrived: list[tuple[datetime, str]], zone: str, day: date) -> list[tu
     known = [CHECKIN, NUDGE, HEAT, COLD, WATER, STRETCH]
     local = [(moment.astimezone(ZoneInfo(zone)), text) for moment, text in arrived]
     return sorted(
-        (moment.strftime("%H:%M"), [k for k in known if k.lower() in text.lower()]) for moment, text in local if moment.date() == day
+        (moment.strftime("%H:%M"), [k for k in known if k.lower() in text.lower()])
+        for moment, text in local
+        if moment.date() == day
     )
 
 
 @pytest.mark.parametrize("place", ["London", "New York", "Sydney"])
-async def test_a_week_of_reminders_at_the_right_local_minute_across_the_dst_change(start_bot, api, clock, database_url, place):
+async def test_a_week_of_reminders_at_the_right_local_minute_across_the_dst_change(
+    start_bot, api, clock, database_url, place
+):
     zone = ZoneInfo(ZONES[place])
     first = DST_DAY[place] - timedelta(days=3)
     clock.set(datetime.combine(first, time(7), zone))
     person = Person(api, 3001, "Robin")
     async with start_bot(**QUIET) as application:
         await onboard(person, onset="More than 2 weeks", zone=place, at="09:00")  # heat from day one
-        arrived = await live_until(application, clock, person, database_url, datetime.combine(first + timedelta(days=7), time(7), zone))
+        arrived = await live_until(
+            application, clock, person, database_url, datetime.combine(first + timedelta(days=7), time(7), zone)
+        )
     for n in range(7):
         day = first + timedelta(days=n)
         assert as_day(arrived, ZONES[place], day) == sorted((at, kinds) for at, kinds in HEAT_DAY), day
@@ -68,7 +75,9 @@ async def test_done_snooze_and_skip_today(start_bot, alex, clock, database_url):
         await alex.expect(WATER)
         await alex.tap("Done")
         await alex.api.wait_for(alex.id, "Well done")  # the buttons give way to the answer
-        [water] = [r for r in await stored(database_url, Reminder, alex.id) if r.kind == "water" and r.status != "pending"]
+        [water] = [
+            r for r in await stored(database_url, Reminder, alex.id) if r.kind == "water" and r.status != "pending"
+        ]
         assert (water.status, water.answered_at) == ("done", clock.now())  # stored as adherence, with when
 
         arrived = await live_until(application, clock, alex, database_url, clock.now().replace(hour=9, minute=1))
@@ -100,14 +109,20 @@ async def test_a_second_press_on_an_answered_reminder_changes_nothing(start_bot,
         await api.wait_for(alex.id, "Well done")
         await api.idle()
     assert [answer.get("text") for answer in api.answered_callbacks[-2:]] == [None, "Already noted, thank you."]
-    [water] = [r for r in await stored(database_url, Reminder, alex.id) if r.kind == "water" and r.local_key == "2026-03-02T08:30"]
+    [water] = [
+        r
+        for r in await stored(database_url, Reminder, alex.id)
+        if r.kind == "water" and r.local_key == "2026-03-02T08:30"
+    ]
     assert water.status == "done"
 
 
 async def test_an_unanswered_checkin_gets_one_nudge_then_counts_as_missed(start_bot, alex, clock, database_url):
     async with start_bot(**QUIET) as application:
         await onboard(alex)
-        arrived = await live_until(application, clock, alex, database_url, clock.now() + timedelta(days=1, hours=2, minutes=1))
+        arrived = await live_until(
+            application, clock, alex, database_url, clock.now() + timedelta(days=1, hours=2, minutes=1)
+        )
         checkins = [moment.strftime("%a %H:%M") for moment, text in arrived if CHECKIN in text]
         nudges = [moment.strftime("%a %H:%M") for moment, text in arrived if NUDGE in text]
         assert checkins == ["Mon 09:00", "Tue 09:00"]
@@ -151,7 +166,11 @@ async def test_a_new_time_zone_moves_the_checkin_to_nine_there(start_bot, alex, 
         await alex.answer("Which time zone", "New York")
         await alex.expect("Your next check-in is")
         arrived = await live_until(application, clock, alex, database_url, clock.now() + timedelta(days=2))
-    checkins = [moment.astimezone(ZoneInfo("America/New_York")).strftime("%a %H:%M") for moment, text in arrived if CHECKIN in text]
+    checkins = [
+        moment.astimezone(ZoneInfo("America/New_York")).strftime("%a %H:%M")
+        for moment, text in arrived
+        if CHECKIN in text
+    ]
     assert checkins == ["Mon 09:00", "Tue 09:00"]
     assert all(moment.astimezone(ZoneInfo("America/New_York")).hour >= 8 for moment, _ in arrived)
 

@@ -14,7 +14,6 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime, time, timedelta
 
 import asyncpg
-import pytest
 from sqlalchemy import text
 
 from coach.reminders import STILL_USEFUL, Kind
@@ -70,7 +69,9 @@ async def test_a_dispatcher_killed_mid_batch_loses_nothing_and_repeats_only_its_
         "PER_CHAT_MESSAGES_PER_SECOND": "50",
         "LOG_LEVEL": "INFO",
     }
-    process = await asyncio.create_subprocess_exec(*COACH, "run", env=env, cwd=tmp_path, stderr=asyncio.subprocess.DEVNULL)
+    process = await asyncio.create_subprocess_exec(
+        *COACH, "run", env=env, cwd=tmp_path, stderr=asyncio.subprocess.DEVNULL
+    )
     try:
         delivered = lambda: sum(len(reminder_messages(api, chat)) for chat in chats)  # noqa: E731
         await eventually(lambda: delivered() >= 20, timeout=60, step=0.01, what="20 reminders out")
@@ -83,7 +84,9 @@ async def test_a_dispatcher_killed_mid_batch_loses_nothing_and_repeats_only_its_
     unsettled = {chat for chat, person_rows in rows.items() if person_rows[0].status == "sending"}
     recorded = {chat for chat, person_rows in rows.items() if person_rows[0].status == "sent"}
     delivered_before = {chat for chat, count in before.items() if count}
-    print(f"\nkilled after {len(delivered_before)} of {len(chats)} reminders; {len(recorded)} recorded, {len(unsettled)} unsettled")
+    print(
+        f"\nkilled after {len(delivered_before)} of {len(chats)} reminders; {len(recorded)} recorded, {len(unsettled)} unsettled"
+    )
     assert 0 < len(delivered_before) < len(chats), "the kill should land mid-batch"
     assert recorded <= delivered_before, "a row was recorded as sent that never went out"
     assert set(statuses(rows)) <= {"pending", "sending", "sent"}  # nothing dropped
@@ -177,7 +180,13 @@ async def test_a_429_burst_defers_only_the_refused_reminders_until_telegram_allo
     people = await add_people(database_url, [*refused, *calm], now=NOON)  # the refused ones go first
     await plan_rows(database_url, {pid: [(WATER, "fault-3", NOON)] for pid in people.values()})
     for chat, seconds in refused.items():
-        api.fail_next("sendMessage", status=429, description=f"Too Many Requests: retry after {seconds}", retry_after=seconds, chat_id=chat)
+        api.fail_next(
+            "sendMessage",
+            status=429,
+            description=f"Too Many Requests: retry after {seconds}",
+            retry_after=seconds,
+            chat_id=chat,
+        )
     clock.set(NOON)
     loop = asyncio.get_running_loop()
     began = loop.time()
@@ -221,7 +230,9 @@ async def test_one_chat_s_429_delays_nobody_else(api, clock, start_bot, database
     await migrate(database_url)
     people = await add_people(database_url, range(3201, 3211), now=NOON)
     await plan_rows(database_url, {pid: [(WATER, "fault-3", NOON)] for pid in people.values()})
-    api.fail_next("sendMessage", status=429, description="Too Many Requests: retry after 3", retry_after=3, chat_id=3201)
+    api.fail_next(
+        "sendMessage", status=429, description="Too Many Requests: retry after 3", retry_after=3, chat_id=3201
+    )
     clock.set(NOON)
     async with start_bot(messages_per_second=1000) as application:
         loop = asyncio.get_running_loop()
@@ -265,7 +276,9 @@ async def test_a_person_who_blocked_the_bot_is_marked_and_gets_nothing_until_the
         await run_tick(application)
         for chat in others:
             await api.wait_for(chat, "glass of water", since=1, timeout=10)
-        await eventually(lambda: _rows_in(database_url, [blocker], "dropped", key="b"), what="the blocker's later row dropped")
+        await eventually(
+            lambda: _rows_in(database_url, [blocker], "dropped", key="b"), what="the blocker's later row dropped"
+        )
         _, second = (await rows_by_person(database_url))[blocker]
         assert second.reason == "blocked"
         assert send_attempts(api, blocker) == [], "nothing is even tried while they block the bot"
@@ -278,7 +291,9 @@ async def test_a_person_who_blocked_the_bot_is_marked_and_gets_nothing_until_the
         [person] = (await people_by_telegram_id(database_url, [blocker])).values()
         assert person.blocked_at is None
         rows = (await rows_by_person(database_url))[blocker]
-        assert any(row.status == "pending" and row.due_at > later for row in rows), "their future reminders are planned again"
+        assert any(row.status == "pending" and row.due_at > later for row in rows), (
+            "their future reminders are planned again"
+        )
     assert [len(reminder_messages(api, chat)) for chat in others] == [2, 2]
 
 
@@ -292,7 +307,9 @@ async def test_network_faults_are_retried_with_backoff_and_not_lost(api, clock, 
     clock.set(NOON)
     async with start_bot(messages_per_second=1000) as application:
         await api.wait_for(calm, "glass of water", timeout=10)
-        await eventually(lambda: _rows_in(database_url, [gateway, reset], "pending"), what="faulted rows back to pending")
+        await eventually(
+            lambda: _rows_in(database_url, [gateway, reset], "pending"), what="faulted rows back to pending"
+        )
         rows = await rows_by_person(database_url)
         assert [rows[chat][0].available_at for chat in (gateway, reset)] == [NOON + timedelta(seconds=30)] * 2
 
@@ -318,7 +335,9 @@ async def _blocked(database_url: str, chat: int) -> bool:
     return people[chat].blocked_at is not None
 
 
-async def test_telegram_s_blocked_notice_arriving_after_a_403_does_not_count_as_writing_again(api, clock, start_bot, database_url):
+async def test_telegram_s_blocked_notice_arriving_after_a_403_does_not_count_as_writing_again(
+    api, clock, start_bot, database_url
+):
     """They blocked the bot while it was down: the first tick meets a 403 before polling brings
     the my_chat_member "kicked" update; that update must not make them reachable again."""
     blocker = 3501
@@ -338,7 +357,10 @@ async def test_telegram_s_blocked_notice_arriving_after_a_403_does_not_count_as_
         await api.idle(quiet=0.3)
     assert send_attempts(api, blocker) == [403], "the bot tried again as if they had come back"
     rows = (await rows_by_person(database_url))[blocker]
-    assert [(row.local_key, row.status, row.reason) for row in rows] == [("a", "dropped", "blocked"), ("b", "dropped", "blocked")]
+    assert [(row.local_key, row.status, row.reason) for row in rows] == [
+        ("a", "dropped", "blocked"),
+        ("b", "dropped", "blocked"),
+    ]
 
 
 # ------------------------------------------------------------------- the database restarted under it
@@ -391,7 +413,7 @@ async def test_the_database_going_away_while_reminders_are_sent_loses_nothing_an
     await migrate(database_url)
     people = await add_people(database_url, chats, now=NOON)
     slots = [(WATER, f"r{n}", NOON + timedelta(minutes=10 * n)) for n in range(3)]
-    await plan_rows(database_url, {pid: slots for pid in people.values()})
+    await plan_rows(database_url, dict.fromkeys(people.values(), slots))
     api.delay("sendMessage", 0.5, times=len(chats))  # the first batch takes a while to go out
     clock.set(NOON)
     async with start_bot(messages_per_second=1000) as application:
@@ -402,11 +424,17 @@ async def test_the_database_going_away_while_reminders_are_sent_loses_nothing_an
                 await api.wait_for(chat, "glass of water", timeout=10)
             if cut is not None:
                 await cut()
-            faulted = lambda: len([r for r in caplog.records if r.name.startswith("flows") and r.levelno >= logging.WARNING]) > faults  # noqa: E731
+
+            def faulted() -> bool:
+                warnings = [r for r in caplog.records if r.name.startswith("flows") and r.levelno >= logging.WARNING]
+                return len(warnings) > faults
+
             await eventually(faulted, what="the bot meeting the fault")
         # The database is back; the same process carries on: the batch that was out is recorded,
         # without waiting for its lease to run out (and being sent again then).
-        await eventually(lambda: _rows_in(database_url, chats, "sent", key="r0"), what="the batch that was out recorded")
+        await eventually(
+            lambda: _rows_in(database_url, chats, "sent", key="r0"), what="the batch that was out recorded"
+        )
         if database_url.startswith("postgresql"):  # and once more between ticks, with idle pooled connections
             admin = await asyncpg.connect(_dsn(database_url))
             try:
@@ -435,7 +463,9 @@ async def test_the_database_going_away_while_reminders_are_sent_loses_nothing_an
 # ------------------------------------------------------------------------------ stale after downtime
 
 
-async def test_after_hours_of_downtime_still_useful_reminders_go_and_stale_ones_are_dropped(api, clock, start_bot, database_url):
+async def test_after_hours_of_downtime_still_useful_reminders_go_and_stale_ones_are_dropped(
+    api, clock, start_bot, database_url
+):
     london, berlin = 3801, 3802
     await migrate(database_url)
     morning = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 07:00 in London, 08:00 in Berlin
@@ -486,7 +516,11 @@ async def _planned(database_url: str, chats) -> bool:
 
 async def _nothing_due(database_url: str, now: datetime) -> bool:
     rows = await rows_by_person(database_url)
-    return not any(row.status in ("pending", "sending") and row.due_at <= now for person_rows in rows.values() for row in person_rows)
+    return not any(
+        row.status in ("pending", "sending") and row.due_at <= now
+        for person_rows in rows.values()
+        for row in person_rows
+    )
 
 
 # ------------------------------------------------------------------------------- a busy process
@@ -514,7 +548,9 @@ async def test_reminders_wait_while_the_process_is_too_busy_to_answer_quickly_an
     try:
         async with start_bot(tick_seconds=2):
             await asyncio.sleep(2.5)  # a tick has begun and more, while busy
-            assert all(reminder_messages(api, chat) == [] for chat in chats), "a reminder went out while the loop was behind"
+            assert all(reminder_messages(api, chat) == [] for chat in chats), (
+                "a reminder went out while the loop was behind"
+            )
             hogging = False
             await busy
             for chat in chats:
@@ -533,7 +569,10 @@ async def test_one_slow_send_holds_back_nobody_elses_reminders_until_it_ends(api
     """A tick waits for every message it sends; the next tick starts on time anyway."""
     await migrate(database_url)
     people = await add_people(database_url, [3951, 3952], now=NOON)
-    await plan_rows(database_url, {people[3951]: [(WATER, "slow", NOON)], people[3952]: [(WATER, "slow", NOON + timedelta(minutes=1))]})
+    await plan_rows(
+        database_url,
+        {people[3951]: [(WATER, "slow", NOON)], people[3952]: [(WATER, "slow", NOON + timedelta(minutes=1))]},
+    )
     clock.set(NOON)
     api.delay("sendMessage", 4.0)  # the first message, 3951's, hangs at Telegram for 4 s
     async with start_bot(tick_seconds=0.5):
@@ -544,7 +583,9 @@ async def test_one_slow_send_holds_back_nobody_elses_reminders_until_it_ends(api
         await api.wait_for(3951, "glass of water", timeout=10)
 
 
-async def test_reminders_are_claimed_half_a_second_of_sending_at_a_time_so_a_crash_strands_few(api, clock, start_bot, database_url):
+async def test_reminders_are_claimed_half_a_second_of_sending_at_a_time_so_a_crash_strands_few(
+    api, clock, start_bot, database_url
+):
     """A claimed row waits for its lease (minutes) if the process dies before sending it: a tick
     claims what goes out in about half a second at a time, not everything due."""
     chats = list(range(3961, 4021))  # 60 people, due now: three seconds of sending at 20 a second
@@ -552,7 +593,9 @@ async def test_reminders_are_claimed_half_a_second_of_sending_at_a_time_so_a_cra
     people = await add_people(database_url, chats, now=NOON)
     await plan_rows(database_url, {pid: [(WATER, "claim", NOON)] for pid in people.values()})
     clock.set(NOON)
-    api.delay("sendMessage", 3.0, times=8)  # Telegram holds the first few (within its 5 s timeout): the claimer runs ahead
+    api.delay(
+        "sendMessage", 3.0, times=8
+    )  # Telegram holds the first few (within its 5 s timeout): the claimer runs ahead
     async with start_bot(messages_per_second=20, tick_seconds=3600):  # one tick: what it claims
         await eventually(lambda: len(api.calls_to("sendMessage")) >= 8, what="the first messages on their way")
         await asyncio.sleep(0.5)  # the claimer has filled its queue

@@ -55,4 +55,6 @@ async def test_offered_again_two_weeks_after_the_first(start_bot, alex, clock, d
         await alex.expect("low risk")
         arrived = await step_until(application, clock, database_url, clock.now() + timedelta(days=14, hours=3), alex)
     offers = [(moment, m["text"]) for moment, m in arrived[alex.id] if "It's been two weeks" in m.get("text", "")]
-    assert [moment.strftime("%a %d %H:%M") for moment, _ in offers] == ["Mon 16 09:30"]  # 30 min after that day's check-in
+    assert [moment.strftime("%a %d %H:%M") for moment, _ in offers] == [
+        "Mon 16 09:30"
+    ]  # 30 min after that day's check-in

@@ -76,7 +76,14 @@ async def balancer(backends: list[str]) -> AsyncIterator[tuple[str, list[tuple[i
             await runner.cleanup()
 
 
-async def _post(url: str, body: object = None, *, secret: str | None = SECRET, raw: bytes | None = None, content_type: str = "application/json") -> int:
+async def _post(
+    url: str,
+    body: object = None,
+    *,
+    secret: str | None = SECRET,
+    raw: bytes | None = None,
+    content_type: str = "application/json",
+) -> int:
     """POSTs an update (or `raw` bytes) to the instance's webhook, as Telegram would; returns the status."""
     headers = {"Content-Type": content_type} | ({SECRET_HEADER: secret} if secret is not None else {})
     data = json.dumps(body).encode() if raw is None else raw
@@ -121,8 +128,8 @@ async def test_requests_without_the_right_secret_are_rejected_and_garbage_gets_4
 
 async def test_two_instances_on_one_database_serve_one_person_alternately(api, clock, database_url):
     alex = Person(api, 1001, "Alex")
-    async with instance(api, clock, database_url) as a, instance(api, clock, database_url) as b:
-        async with balancer([a, b]) as (public_url, routed):
+    async with instance(api, clock, database_url) as a, instance(api, clock, database_url) as b:  # noqa: SIM117
+        async with balancer([a, b]) as (public_url, routed):  # the balancer in front of both, as in production
             # Instance C registers the webhook, as WEBHOOK_URL makes it do; A and B leave it alone.
             async with instance(api, clock, database_url, webhook_url=public_url):
                 pass
@@ -137,8 +144,17 @@ async def test_two_instances_on_one_database_serve_one_person_alternately(api, c
     assert api.webhook().last_error_message is None  # every delivery was accepted
     backends = [backend for _, backend in routed]
     assert len(routed) >= 12 and backends == [(a, b)[i % 2] for i in range(len(routed))]
-    for once in ("store your answers", "When did the warmth", "daily check-in", "All set", "Your plan for day",
-                 "Time for your check-in", "Compared with yesterday", "glasses of water", "that's today's check-in done"):
+    for once in (
+        "store your answers",
+        "When did the warmth",
+        "daily check-in",
+        "All set",
+        "Your plan for day",
+        "Time for your check-in",
+        "Compared with yesterday",
+        "glasses of water",
+        "that's today's check-in done",
+    ):
         assert _count(alex, once) == 1, (once, alex.texts())
     [checkin] = await stored(database_url, CheckIn, alex.id)
     assert (checkin.status, checkin.pain, checkin.water_glasses) == ("done", 6, 6)
@@ -213,7 +229,9 @@ async def test_coach_webhook_registers_serves_and_exits_0_on_sigterm_mid_update(
             sys.executable, "-m", "coach", "webhook", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
         )
         try:
-            await _eventually(lambda: api.webhook() or process.returncode is not None, timeout=30)  # migrations, setWebhook
+            await _eventually(
+                lambda: api.webhook() or process.returncode is not None, timeout=30
+            )  # migrations, setWebhook
             assert await _health(f"http://127.0.0.1:{port}") == 200
             api.send_text(4242, "/start")
             await api.wait_for(4242, "store your answers", timeout=10)
@@ -234,7 +252,9 @@ async def test_coach_webhook_registers_serves_and_exits_0_on_sigterm_mid_update(
 
 
 async def test_coach_webhook_without_a_secret_says_so(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET_TOKEN"} | {"TELEGRAM_BOT_TOKEN": "123456:TEST-token"}
+    env = {k: v for k, v in os.environ.items() if k != "WEBHOOK_SECRET_TOKEN"} | {
+        "TELEGRAM_BOT_TOKEN": "123456:TEST-token"
+    }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "coach", "webhook", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
     )

@@ -11,7 +11,10 @@ from flows.keyboards import question_keyboard, question_markup
 QUESTIONS = [
     *checkin.questions_for(Phase.COLD),
     *checkin.questions_for(Phase.HEAT),
-    *(getattr(onboarding, name) for name in ("ONSET", "CAUSE", "TIMEZONE", "CHECKIN_TIME", "WAKING_HOURS", "STRETCH_TIMES")),
+    *(
+        getattr(onboarding, name)
+        for name in ("ONSET", "CAUSE", "TIMEZONE", "CHECKIN_TIME", "WAKING_HOURS", "STRETCH_TIMES")
+    ),
     invites.SHARE_WHAT,
     invites.MISSED_AFTER,
     invites.DAILY_TIME,

@@ -451,8 +451,10 @@ async def test_rate_limit_args_are_checked(make) -> None:
     limiter = make()
     with pytest.raises(ValueError, match="unknown priority"):
         await send(limiter, callback([], "x"), 7, "whenever")
-    assert (await limiter.process_request(callback([], "x"), (), {}, "sendMessage", {"chat_id": 7}, "bulk"))
-    assert (await limiter.process_request(callback([], "y"), (), {}, "sendMessage", {"chat_id": 8}, {"priority": Priority.URGENT}))
+    assert await limiter.process_request(callback([], "x"), (), {}, "sendMessage", {"chat_id": 7}, "bulk")
+    assert await limiter.process_request(
+        callback([], "y"), (), {}, "sendMessage", {"chat_id": 8}, {"priority": Priority.URGENT}
+    )
     assert limiter.stats().sent == {"urgent": 1, "interactive": 0, "bulk": 1}
 
 

@@ -24,5 +24,7 @@ def test_everything_else_waits_its_turn():
     assert not needs_advice(Update(4, message=_message("my back feels warm today")))
     assert not needs_advice(Update(5, message=_message(WARNING, chat=Chat(-100, Chat.GROUP))))
     # a tap under the advice, whose text repeats the warning sign: acknowledgements must stay in order
-    tap = CallbackQuery("q1", ALEX, "instance", message=_message(f"You told me about: {WARNING}"), data="1|esc|1|ack|got")
+    tap = CallbackQuery(
+        "q1", ALEX, "instance", message=_message(f"You told me about: {WARNING}"), data="1|esc|1|ack|got"
+    )
     assert not needs_advice(Update(6, callback_query=tap))

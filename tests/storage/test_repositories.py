@@ -168,8 +168,16 @@ async def test_checkin_answers_heat_reports_and_first_pain(db):
         episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW, created_at=NOW))
         for day, (pain, heat) in enumerate([(7, None), (6, "worse"), (5, "helped"), (4, "worse")]):
             await uow.checkins.add(
-                CheckIn(person_id=person.id, episode_id=episode.id, phase="heat", status="done", started_at=NOW + timedelta(days=day),
-                        pain=pain, heat_effect=heat, red_flags=["fever"] if day == 1 else [])
+                CheckIn(
+                    person_id=person.id,
+                    episode_id=episode.id,
+                    phase="heat",
+                    status="done",
+                    started_at=NOW + timedelta(days=day),
+                    pain=pain,
+                    heat_effect=heat,
+                    red_flags=["fever"] if day == 1 else [],
+                )
             )
     async with db.unit() as uow:
         assert await uow.checkins.heat_worse_count(episode.id) == 2
@@ -185,8 +193,14 @@ async def test_checkins_open_from_before_the_next_one_become_missed(db):
     person = await _person(db, 1)
     async with db.unit() as uow:
         episode = await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW, created_at=NOW))
-        await uow.checkins.add(CheckIn(person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW, pain=3))
-        await uow.checkins.add(CheckIn(person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW + timedelta(days=1, minutes=5)))
+        await uow.checkins.add(
+            CheckIn(person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW, pain=3)
+        )
+        await uow.checkins.add(
+            CheckIn(
+                person_id=person.id, episode_id=episode.id, phase="cold", started_at=NOW + timedelta(days=1, minutes=5)
+            )
+        )
     async with db.unit() as uow:
         assert await uow.checkins.mark_missed(person.id, started_before=NOW + timedelta(days=1)) == 1
     async with db.unit() as uow:
@@ -199,7 +213,15 @@ async def test_cold_phase_ended_finds_episodes_past_48_hours_once(db):
     async with db.unit() as uow:
         await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(hours=49), created_at=NOW))
         await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(hours=47), created_at=NOW))
-        await uow.episodes.add(Episode(person_id=person.id, onset_at=NOW - timedelta(days=20), chronic=True, announced_phase="heat", created_at=NOW))
+        await uow.episodes.add(
+            Episode(
+                person_id=person.id,
+                onset_at=NOW - timedelta(days=20),
+                chronic=True,
+                announced_phase="heat",
+                created_at=NOW,
+            )
+        )
     async with db.unit() as uow:
         ended = await uow.episodes.cold_phase_ended(NOW, timedelta(hours=48))
         assert len(ended) == 1
@@ -299,7 +321,9 @@ async def test_instances_starting_together_migrate_once(database_url):
     try:
         async with asyncio.timeout(60):  # without the lock, PostgreSQL instances deadlock or collide
             await asyncio.gather(*(database.migrate() for database in databases))
-        versions = await databases[0].run_sync(lambda connection: connection.exec_driver_sql("SELECT version_num FROM alembic_version").all())
+        versions = await databases[0].run_sync(
+            lambda connection: connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        )
     finally:
         await asyncio.gather(*(database.close() for database in databases))
     assert len(versions) == 1
@@ -379,7 +403,9 @@ async def test_a_burst_of_replies_opens_and_closes_no_connections(db):
     assert opened == [] and closed == []
 
 
-async def test_postgres_connections_are_pinged_only_after_idling_and_closed_ones_are_replaced(postgres_url, monkeypatch):
+async def test_postgres_connections_are_pinged_only_after_idling_and_closed_ones_are_replaced(
+    postgres_url, monkeypatch
+):
     """A ping before every unit of work cost three round trips (SQLAlchemy's pre-ping) of a
     tapped answer's nine. A connection that has just worked goes without one; one the server
     closed (a restart) is replaced before use, with no unit failing; one left idle is pinged."""
@@ -430,16 +456,25 @@ async def test_postgres_prepares_a_batch_query_once_whatever_the_batch_size(post
             prepared = []
             for size in range(1, 13):
                 batch = people[:size]
-                checkins = [CheckIn(person_id=p.id, episode_id=e.id, phase="cold", step="pain", started_at=NOW, red_flags=["numb"]) for p, e in batch]
+                checkins = [
+                    CheckIn(
+                        person_id=p.id, episode_id=e.id, phase="cold", step="pain", started_at=NOW, red_flags=["numb"]
+                    )
+                    for p, e in batch
+                ]
                 await uow.checkins.add_many(checkins)
                 assert [(await uow.session.get(CheckIn, c.id)).person_id for c in checkins] == [p.id for p, _ in batch]
                 assert set(await uow.people.by_ids(p.id for p, _ in batch)) == {p.id for p, _ in batch}
-                assert {p: e.id for p, e in (await uow.episodes.current_for(p.id for p, _ in batch)).items()} == {p.id: e.id for p, e in batch}
+                assert {p: e.id for p, e in (await uow.episodes.current_for(p.id for p, _ in batch)).items()} == {
+                    p.id: e.id for p, e in batch
+                }
                 assert await uow.checkins.heat_worse_counts(e.id for _, e in batch) == {}
                 assert len(await uow.checkins.open_of(p.id for p, _ in batch)) == size
                 assert await uow.checkins.last_completed(p.id for p, _ in batch) == {}
                 await uow.reminders.set([c.id for c in checkins], status="done")  # no such reminders: nothing changes
-                prepared.append((await uow.session.execute(text("SELECT count(*) FROM pg_prepared_statements"))).scalar_one())
+                prepared.append(
+                    (await uow.session.execute(text("SELECT count(*) FROM pg_prepared_statements"))).scalar_one()
+                )
         assert prepared[-1] == prepared[1], prepared  # the first round prepared them all; the rest, nothing new
     finally:
         await db.close()
@@ -447,7 +482,9 @@ async def test_postgres_prepares_a_batch_query_once_whatever_the_batch_size(post
 
 async def _backends(admin: asyncpg.Connection) -> set[int]:
     """The server processes behind the bot's connections."""
-    rows = await admin.fetch("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    rows = await admin.fetch(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    )
     return {row["pid"] for row in rows}
 
 

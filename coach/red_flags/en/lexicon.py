@@ -164,7 +164,9 @@ CONCEPTS: dict[str, Concept] = {
             "(the)? (left|right) one|only the (left|right)|(l|r|are) (leg|foot)",
         ),
     ),
-    "arm": Concept("place", ("arm|arms|hand|hands|finger|fingers|thumb|thumbs|wrist|forearm|elbow|palm|palms|fingertips",)),
+    "arm": Concept(
+        "place", ("arm|arms|hand|hands|finger|fingers|thumb|thumbs|wrist|forearm|elbow|palm|palms|fingertips",)
+    ),
     "saddle": Concept(
         "place",
         (
@@ -180,8 +182,7 @@ CONCEPTS: dict[str, Concept] = {
             "when (i|he|she) (wipe|wipes|wiped)|(am|when) wiping|toilet paper|loo roll|toilet roll"
             "|toilet seat|loo seat|the seat|bike seat|saddle area",
             "pelvic|pelvis|pubic|pubic area",
-            "groan|groin area|inner ties|inner thighs|nether|under carriage|lady garden|front bottom"
-            "|bits down there",
+            "groan|groin area|inner ties|inner thighs|nether|under carriage|lady garden|front bottom|bits down there",
             "perineal area|pelvic floor|crotch area|private region|genital region|genitalia|vaginal area"
             "|front passage|bumhole|butthole|arsehole|asshole|anal area|anal region|bottom area|buttock area|rump"
             "|derriere|tushie|heinie|keister|bahookie|doup|botty|jacksie|lady parts|girly bits|man parts|manhood"
@@ -198,7 +199,8 @@ CONCEPTS: dict[str, Concept] = {
     "back": Concept("place", ("back|spine|lower back|upper back|mid back|middle of my back|backbone|lumbar",)),
     "shoulder_blades": Concept(
         "place",
-        ("shoulder blades|shoulderblades|shoulder blade|between (my|the|his|her|me) shoulders|upper back",
+        (
+            "shoulder blades|shoulderblades|shoulder blade|between (my|the|his|her|me) shoulders|upper back",
             "soldier blades|shoulder blades|shoulder blade",
         ),
     ),
@@ -269,8 +271,7 @@ CONCEPTS: dict[str, Concept] = {
             "|10 days|ten days|twelve days|12 days|14 days|fourteen days|#teen days|since last month",
             "day #big|day (fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)|(fifteenth|sixteenth|seventeenth"
             "|eighteenth|nineteenth|twentieth) day",
-            "(#big|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty)"
-            " days",
+            "(#big|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty) days",
         ),
     ),
     "short_time": Concept(
@@ -453,8 +454,7 @@ CONCEPTS: dict[str, Concept] = {
     "walk_limited": Concept(
         "event",
         hides=("cannot_walk",),
-        phrases=
-        (
+        phrases=(
             "(can hardly|can barely|hardly|barely|struggl*|hard to|difficult to|difficulty|trouble|problems"
             "|hard time) (to)? (walk|walking|stand|standing|stand up|standing up|get up|getting up|get out of bed"
             "|getting out of bed|bear weight|move my legs)",
@@ -496,7 +496,9 @@ CONCEPTS: dict[str, Concept] = {
         ),
         net=True,
     ),
-    "headache": Concept("symptom", ("headache|headaches|head ache|head aches|sore head|migraine|(@_very)? (sore|achy) head",)),
+    "headache": Concept(
+        "symptom", ("headache|headaches|head ache|head aches|sore head|migraine|(@_very)? (sore|achy) head",)
+    ),
     "photophobia": Concept(
         "event",
         (
@@ -616,7 +618,9 @@ CONCEPTS: dict[str, Concept] = {
         ),
     ),
     "low_temperature": Concept("event", ("lowtemp",)),
-    "flank_pain": Concept("event", ("flank pain|kidney pain|loin pain|side pain|kidney area pain|pain in (my)? kidneys",)),
+    "flank_pain": Concept(
+        "event", ("flank pain|kidney pain|loin pain|side pain|kidney area pain|pain in (my)? kidneys",)
+    ),
     "urine_infection": Concept(
         "event",
         (
@@ -682,8 +686,10 @@ CONCEPTS: dict[str, Concept] = {
     "swollen_red": Concept("event", ("(red|hot) (and|,)? swollen|swollen (and|,)? (red|hot)",)),
     "dragging": Concept(
         "symptom",
-        ("drag|drags|dragging|dragged|slap|slaps|slapping|flop|flops|flopping|scuff*|catching|catches|catch"
-         "|tripping|trips|clipping",),
+        (
+            "drag|drags|dragging|dragged|slap|slaps|slapping|flop|flops|flopping|scuff*|catching|catches|catch"
+            "|tripping|trips|clipping",
+        ),
     ),
     "foot_drop": Concept(
         "event",
@@ -768,8 +774,7 @@ CONCEPTS: dict[str, Concept] = {
     "worse_when": Concept(
         "event",
         hides=("worse",),
-        phrases=
-        (
+        phrases=(
             "(getting|gets|got|worse|going|is|s) (worse)? (when|if|whenever|while|after|with|during|as|from|towards"
             "|toward|in bed|lying|sitting|standing|on|by the end|in the evening|in the morning|first thing"
             "|at the end|in (the)? (fall|winter|autumn|summer|cold|heat|damp|rain|evenings|mornings))",
@@ -895,7 +900,9 @@ CONCEPTS: dict[str, Concept] = {
             "|(#|seven|eight|nine|ten) (of|out of) (my|the|them|these)",
         ),
     ),
-    "not_new": Concept("qualifier", ("nothing new|not new|no new|nothing is new|nothing s new",), hides=("new_symptom",)),
+    "not_new": Concept(
+        "qualifier", ("nothing new|not new|no new|nothing is new|nothing s new",), hides=("new_symptom",)
+    ),
     "chronic": Concept(
         "qualifier",
         (
@@ -909,16 +916,14 @@ CONCEPTS: dict[str, Concept] = {
     "look_alike": Concept(
         "event",
         hides=("*",),
-        phrases=
-        (
+        phrases=(
             "(numbness|tingling|tingles|pain|feeling|burning|ache|aching|weakness|heaviness|cramp) (in|of|down) (my|his|her"
             "|the|both)? (legs|leg) (has|have|s|is|had)? (gone|went) (now|away|completely)?",
             "(fell|fall|falling|falls) (back)? (asleep|for|in love|behind|apart|through|ill|sick|pregnant|short"
             "|silent|out with|into a routine)",
             "(nearly|almost) (fell|fall|fallen|slipped|tripped)|slipped (a)? (disc|disk|discs|disks)|slipped my mind"
             "|tripped (out|the switch)",
-            "(the|this|last|next|in|early|late) fall|fall (leaves|colours|colors|season|weather|semester|term)"
-            "|autumn",
+            "(the|this|last|next|in|early|late) fall|fall (leaves|colours|colors|season|weather|semester|term)|autumn",
             "(hay|cabin|spring|football|election|world cup) fever|fever (pitch|dream)|saturday night fever",
             "shingles (vaccine|vaccination|jab|shot|injection|vax)|(flu|covid) (jab|shot|vaccine|vaccination)",
             "(ice|ice pack|icepack|cold pack|frozen peas|the cold|ice pad) (pack)? (~)? (numbs|numbed|numbing|made"
