@@ -27,6 +27,7 @@ from flows.keyboards import button
 log = logging.getLogger(__name__)
 
 FLOW = "del"
+OWN_DATA = 0  # the reference of /delete's buttons: whoever presses them
 CHECKIN_COLUMNS = (
     "started_at", "completed_at", "status", "phase", "pain", "trend", "red_flags",
     "sessions", "stretches", "water_glasses", "heat_effect", "note",
@@ -79,12 +80,13 @@ async def delete_command(update: Update, context: CoachContext) -> None:
     if stored is None:
         await update.effective_message.reply_text(wording.NOTHING_STORED)
         return
-    ref = update.effective_user.id
+    # The data erased is always the presser's own (their Telegram id, which may pass 2**31 and
+    # so cannot be a button reference): the button refers to no record.
     keyboard = InlineKeyboardMarkup(
         [
             [
-                button(wording.DELETE_YES, FLOW, ref, "confirm", "yes"),
-                button(wording.DELETE_NO, FLOW, ref, "confirm", "no"),
+                button(wording.DELETE_YES, FLOW, OWN_DATA, "confirm", "yes"),
+                button(wording.DELETE_NO, FLOW, OWN_DATA, "confirm", "no"),
             ]
         ]
     )
@@ -96,7 +98,7 @@ async def on_confirm(update: Update, context: CoachContext) -> None:
     query = update.callback_query
     callback = decode(query.data)
     user = update.effective_user
-    valid = callback is not None and callback.ref == user.id and callback.value in ("yes", "no")
+    valid = callback is not None and callback.ref == OWN_DATA and callback.value in ("yes", "no")
     ended = []
     if valid:
         async with context.db.unit() as uow:
