@@ -31,8 +31,7 @@ T = TypeVar("T")
 
 
 def default_url(data_dir: Path = Path("data")) -> str:
-    """An SQLite file under ./data/, created on first use."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    """An SQLite file under ./data/, created on first use (private: `sqlite.private_file`)."""
     return f"sqlite:///{data_dir / 'coach.db'}"
 
 

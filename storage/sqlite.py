@@ -10,11 +10,13 @@ for a write lock another process holds, is made in short asynchronous pauses ins
 """
 
 import asyncio
+import os
 import sqlite3
 import time
 from collections import deque
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -28,11 +30,26 @@ LOCK_PAUSES = (0.001, 0.05)  # the first and the longest pause between tries
 
 def engine_for(url: str) -> Engine:
     """A synchronous engine (whatever driver the URL names) in WAL mode, with foreign keys and
-    transactions that take the write lock as they begin."""
-    engine = create_engine(make_url(url).set(drivername="sqlite+pysqlite"))
+    transactions that take the write lock as they begin. The file is the owner's alone."""
+    parsed = make_url(url).set(drivername="sqlite+pysqlite")
+    if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        private_file(Path(parsed.database))
+    engine = create_engine(parsed)
     event.listen(engine, "connect", _pragmas)
     event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def private_file(path: Path) -> None:
+    """Health data: a directory made for the database is 0700, the database 0600, whatever the
+    umask; SQLite gives its WAL and shared-memory files the database's own mode."""
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+        path.parent.chmod(0o700)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for each in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if each.exists():
+            each.chmod(0o600)
 
 
 def _pragmas(dbapi_connection, _record) -> None:
