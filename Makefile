@@ -18,8 +18,9 @@ run: $(STAMP)
 migrate: $(STAMP)
 	$(BIN)/coach migrate
 
+# two workers: the journeys mostly wait on the Bot API double and the clock, so two share 2 cores well
 test: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 # ruff (lint and format) on everything, mypy --strict on the pure core (pyproject.toml)
 lint: $(STAMP)
