@@ -43,6 +43,7 @@ from flows.callbacks import pattern
 from flows.config import Settings
 from flows.context import CoachContext, Services, system_clock
 from flows.jobs import TICKS_AT_ONCE, tick
+from flows.polling import OnePoller, PollingRequest
 from flows.rate_limit import PriorityRateLimiter
 from flows.telegram_http import AiohttpRequest
 from flows.update_processor import PerChatUpdateProcessor
@@ -105,7 +106,7 @@ def build_application(settings: Settings, *, clock: Callable[[], datetime] = sys
         )
         .concurrent_updates(PerChatUpdateProcessor(jumps_queue=safety.needs_advice))
         .request(AiohttpRequest())  # half the CPU of PTB's httpx client per message sent (README, "Performance")
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
+        .get_updates_request(PollingRequest(connection_pool_size=1))
     )
     if settings.telegram_api_base_url:
         base = settings.telegram_api_base_url.rstrip("/")
@@ -193,10 +194,17 @@ async def started(application: Application) -> AsyncIterator[Application]:
 
 
 @asynccontextmanager
-async def running(application: Application, *, poll_timeout: int = 10) -> AsyncIterator[Application]:
-    """`started`, and serve with long polling until the block ends."""
+async def running(
+    application: Application, *, poll_timeout: int = 10, on_second_poller: Callable[[], None] = lambda: None
+) -> AsyncIterator[Application]:
+    """`started`, and serve with long polling until the block ends. `on_second_poller` is called
+    when another instance was already polling with this token (`flows.polling`)."""
     async with started(application):
-        await application.updater.start_polling(timeout=poll_timeout, allowed_updates=Update.ALL_TYPES)
+        request = application.bot._request[0]  # PTB's get_updates_request: getUpdates alone uses it
+        poller = OnePoller(request, on_second_poller) if isinstance(request, PollingRequest) else None
+        await application.updater.start_polling(
+            timeout=poll_timeout, allowed_updates=Update.ALL_TYPES, error_callback=poller
+        )
         try:
             yield application
         finally:

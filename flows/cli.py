@@ -27,20 +27,30 @@ NO_SECRET = (
 )
 
 
-async def _serve(settings: Settings, webhook: bool) -> None:
+async def _serve(settings: Settings, webhook: bool) -> int:
+    """Serve until Ctrl-C or SIGTERM (exit 0), or until another instance turns out to be polling
+    with the same token (exit 1, `flows.polling`)."""
     # imported here, so that `coach triage` starts without loading PTB
     from flows.app import build_application, running
     from flows.webhook import serving
 
-    stop = asyncio.Event()
+    stop, second = asyncio.Event(), asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+
+    def second_poller() -> None:
+        second.set()
+        stop.set()
+
     application = build_application(settings)
-    service: AbstractAsyncContextManager = serving(application, settings) if webhook else running(application)
+    service: AbstractAsyncContextManager = (
+        serving(application, settings) if webhook else running(application, on_second_poller=second_poller)
+    )
     async with service:
         logging.getLogger(__name__).info("coach is running; Ctrl-C to stop")
         await stop.wait()
+    return 1 if second.is_set() else 0
 
 
 async def _migrate(settings: Settings) -> None:
@@ -100,5 +110,4 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "webhook" and settings.webhook_secret_token is None:
         print(NO_SECRET, file=sys.stderr)
         return 2
-    asyncio.run(_serve(settings, webhook=args.command == "webhook"))
-    return 0
+    return asyncio.run(_serve(settings, webhook=args.command == "webhook"))

@@ -71,3 +71,32 @@ async def test_coach_triage_prints_one_json_line_per_input_line(tmp_path):
     results = [json.loads(line) for line in stdout.decode().splitlines()]
     assert [r["tier"] for r in results] == ["self_care", "emergency", "self_care", "urgent"]
     assert all(set(r) == {"tier", "triggers"} for r in results)
+
+
+async def test_a_second_coach_run_on_the_same_token_stops_and_the_first_keeps_answering(tmp_path):
+    async with BotApiDouble() as api:
+        env = _env(api, tmp_path) | {"LOG_LEVEL": "INFO"}
+        first = await asyncio.create_subprocess_exec(
+            *COACH, "run", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
+        )
+        try:
+            api.send_text(4242, "/start")
+            await api.wait_for(4242, "store your answers", timeout=30)  # the first is polling, and has been answered
+
+            second = await asyncio.create_subprocess_exec(
+                *COACH, "run", env=env, cwd=tmp_path, stderr=asyncio.subprocess.PIPE
+            )
+            _, said = await asyncio.wait_for(second.communicate(), timeout=60)
+            assert second.returncode == 1
+            assert "Another instance is already polling Telegram with this bot token" in said.decode()
+            assert "coach webhook" in said.decode() and "Traceback" not in said.decode()
+
+            api.send_text(5353, "/start")
+            await api.wait_for(5353, "store your answers", timeout=30)
+        finally:
+            first.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(first.communicate(), timeout=30)
+    assert first.returncode == 0, stderr.decode()
+    logs = stderr.decode()
+    assert "Traceback" not in logs
+    assert logs.count("Another instance started polling Telegram") <= 1
