@@ -67,10 +67,18 @@ def _checkins_csv(checkins: list[dict]) -> bytes:
     writer.writerow(CHECKIN_COLUMNS)
     for row in checkins:
         writer.writerow(
-            ";".join(row[c]) if c == "red_flags" else _plain(row[c]) if isinstance(row[c], datetime) else row[c]
+            _cell(";".join(row[c]) if c == "red_flags" else _plain(row[c]) if isinstance(row[c], datetime) else row[c])
             for c in CHECKIN_COLUMNS
         )
     return out.getvalue().encode()
+
+
+def _cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)", "+1", "@SUM") is written
+    with a leading apostrophe, as OWASP's CSV injection advice says."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 async def delete_command(update: Update, context: CoachContext) -> None:

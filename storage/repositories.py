@@ -659,6 +659,8 @@ class PersonalData:
 
     # Every table that holds a person's data, erased children first.
     TABLES = (Reminder, CheckIn, Escalation, Conversation, CaregiverInvite, CaregiverLink, Screening, Episode)
+    # what a person's own export leaves out of each link: the caregiver's Telegram ids and zone are theirs
+    CAREGIVERS_OWN = ("caregiver_user_id", "caregiver_chat_id", "timezone", "planned_until")
 
     def __init__(self, session: AnySession):
         self.session = session
@@ -674,7 +676,7 @@ class PersonalData:
             rows = []
             if person is not None:
                 rows = [
-                    row.model_dump()
+                    row.model_dump(exclude=set(self.CAREGIVERS_OWN) if model is CaregiverLink else None)
                     for row in (await self.session.execute(select(model).where(model.person_id == person.id))).scalars()
                 ]
             data[model.__tablename__] = rows

@@ -43,7 +43,7 @@ async def test_export_sends_everything_as_json_and_the_checkins_as_csv(bot, alex
     await onboard(alex)
     await alex.send("/checkin")
     await alex.expect("How strong is the pain")
-    await complete_checkin(alex, pain="6")
+    await complete_checkin(alex, pain="6", note='=HYPERLINK("http://example.com","stretches")')
     await alex.expect("today's check-in done")
     await alex.send("I have a fever of 38.9")
     await alex.expect("needs a doctor today")
@@ -57,6 +57,7 @@ async def test_export_sends_everything_as_json_and_the_checkins_as_csv(bot, alex
     assert len(data["episode"]) == 1
     rows = list(csv.DictReader(io.StringIO(csv_file.data.decode())))
     assert [(r["pain"], r["trend"], r["status"]) for r in rows] == [("6", "better", "done")]
+    assert rows[0]["note"] == '\'=HYPERLINK("http://example.com","stretches")'  # text, not a formula to run
 
 
 async def test_delete_erases_every_row_about_the_person_and_nobody_elses(bot, api, database_url):
@@ -118,6 +119,9 @@ async def test_delete_erases_caregiver_links_both_ways_and_invitations(bot, alex
     [exported] = [upload for upload in api.uploaded(alex.id) if upload.filename.endswith(".json")]
     data = json.loads(exported.data)
     assert [link["caregiver_name"] for link in data["caregiverlink"]] == ["Sam"]  # whom Alex shares with
+    assert not {"caregiver_user_id", "caregiver_chat_id", "timezone"} & set(data["caregiverlink"][0])  # Sam's own
+    values = [v for rows in data.values() for row in rows for v in row.values()]
+    assert sam.id not in values  # neither Sam's Telegram user id nor chat id is in Alex's export
     assert [link["person_name"] for link in data["caregiver_for"]] == ["Sam"]  # whom Alex follows
     assert len(data["caregiverinvite"]) == 2  # the one Sam accepted, and the draft
     assert all(len(invitation["code_hash"] or "") in (0, 64) for invitation in data["caregiverinvite"])  # hashes only
