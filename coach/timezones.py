@@ -38,6 +38,25 @@ class ZoneAnswer:
     several_zones: bool = False  # a country that spans several zones: ask for a city
 
 
+def canonical_zone(name: str) -> str | None:
+    """The canonical IANA name of a zone this machine knows, or None: the "posix/" and "right/"
+    copies of the database become the zone itself, and links ("US/Eastern", "Asia/Calcutta") the
+    zone they point to (CLDR's aliases, via Babel), so that the emergency number is the country's."""
+    name = name.strip()
+    for copy in ("posix/", "right/"):
+        name = name.removeprefix(copy)
+    if not is_zone(name):
+        return None
+    return _aliases().get(name, name)
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    from babel.core import get_global
+
+    return dict(get_global("zone_aliases"))
+
+
 def is_zone(name: str) -> bool:
     """Whether `name` is an IANA zone this machine knows."""
     try:
@@ -58,15 +77,19 @@ def zone_from_text(text: str) -> ZoneAnswer:
     if not key or len(key) > 60:
         return ZoneAnswer(None)
     if key in _zone_names():
-        return ZoneAnswer(*_zone_names()[key])
+        zone, place = _zone_names()[key]
+        return ZoneAnswer(canonical_zone(zone) or zone, place)
     if key in _countries():
         name, zones = _countries()[key]
         if len(zones) == 1:
             return ZoneAnswer(zones[0], name)
         return ZoneAnswer(None, name, several_zones=True)
     main_names, other_names = _cities()
-    zone, place = main_names.get(key) or other_names.get(key) or (None, "")
-    return ZoneAnswer(zone, place)
+    found = main_names.get(key) or other_names.get(key)
+    if found is None:
+        return ZoneAnswer(None)
+    zone, place = found
+    return ZoneAnswer(canonical_zone(zone) or zone, place)
 
 
 def _normalise(text: str) -> str:

@@ -9,7 +9,7 @@ from coach import protocol, wording
 from coach.clock_times import WakingHours, format_time, next_occurrence, parse_time, parse_times, parse_waking_hours
 from coach.protocol import DayPlan
 from coach.reminders import PLANNED_KINDS
-from coach.timezones import is_zone, zone_from_text
+from coach.timezones import canonical_zone, zone_from_text
 from storage.models import Episode, Person
 from storage.repositories import UnitOfWork
 
@@ -55,8 +55,9 @@ def settings_summary(person: Person) -> dict[str, str]:
 def interpret(key: str, text: str) -> tuple[str | None, str]:
     """A typed or tapped answer to a settings question: (value to store, what to say) or (None, why not)."""
     if key == "tz":
-        if is_zone(text.strip()):
-            return text.strip(), wording.ZONE_SET.format(zone=text.strip())
+        zone = canonical_zone(text)
+        if zone is not None:
+            return zone, wording.ZONE_SET.format(zone=zone)
         answer = zone_from_text(text)
         if answer.zone:
             return answer.zone, wording.ZONE_SET.format(zone=f"{answer.zone} ({answer.place})")

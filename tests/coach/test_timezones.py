@@ -2,7 +2,8 @@
 
 import pytest
 
-from coach.timezones import COMMON_ZONES, is_zone, zone_from_location, zone_from_text
+from coach.emergency_numbers import emergency_number
+from coach.timezones import COMMON_ZONES, canonical_zone, is_zone, zone_from_location, zone_from_text
 
 
 @pytest.mark.parametrize(
@@ -40,3 +41,19 @@ def test_locations():
 
 def test_the_short_list_is_all_real_zones():
     assert all(is_zone(zone) for zone, _ in COMMON_ZONES)
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone", "number"),
+    [
+        ("posix/America/New_York", "America/New_York", "911"),  # a copy of the database, not a place
+        ("right/Europe/London", "Europe/London", "999"),
+        ("US/Eastern", "America/New_York", "911"),  # a link to the real zone
+        ("Asia/Calcutta", "Asia/Kolkata", "112"),
+        ("Mars/Olympus_Mons", None, None),
+    ],
+)
+def test_typed_zone_names_become_the_canonical_zone_and_its_countrys_number(typed, zone, number):
+    assert canonical_zone(typed) == zone
+    if zone is not None:
+        assert emergency_number(zone) == number
