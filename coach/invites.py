@@ -9,6 +9,7 @@ between groups, and o/i/l for the digits 0/1 they look like.
 import hashlib
 import re
 import secrets
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from datetime import datetime, time, timedelta
@@ -211,3 +212,16 @@ def sharing_from(values: Iterable[str], missed_after: int = 2, daily_time: time 
         daily_time=daily_time,
         screening="screening" in values,
     )
+
+
+MAX_NAME = 64  # characters of a first name shown to the other side
+
+
+def shown_name(first_name: str | None) -> str:
+    """A Telegram first name as the other side of a link sees it: control and format characters
+    (a right-to-left override, zero-width joiners, line breaks) out, spaces collapsed, at most
+    MAX_NAME characters, so a name can neither reorder nor break the message it is shown in."""
+    kept = "".join(
+        " " if c.isspace() else "" if unicodedata.category(c) in ("Cc", "Cf") else c for c in first_name or ""
+    )
+    return " ".join(kept.split())[:MAX_NAME]

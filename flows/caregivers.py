@@ -83,7 +83,7 @@ async def _invite(update: Update, context: CoachContext, callback) -> bool:
         person = await uow.people.by_telegram_id(update.effective_user.id)
         if person is None or person.id != callback.ref or person.onboarded_at is None:
             return False
-        name = update.effective_user.first_name or ""
+        name = invites.shown_name(update.effective_user.first_name)
         invite = await uow.caregivers.add(
             CaregiverInvite(person_id=person.id, person_name=name, sharing=Sharing().to_text(), created_at=now)
         )
@@ -273,7 +273,7 @@ async def on_invitation(update: Update, context: CoachContext) -> None:
                     person_name=invite.person_name,
                     caregiver_user_id=user.id,
                     caregiver_chat_id=update.effective_chat.id,
-                    caregiver_name=user.first_name or "",
+                    caregiver_name=invites.shown_name(user.first_name),
                     sharing=invite.sharing,
                     accepted_at=now,
                 )
@@ -285,7 +285,7 @@ async def on_invitation(update: Update, context: CoachContext) -> None:
     sharing = Sharing.from_text(invite.sharing)
     if not accepted:
         await close(query, wording.INVITE_DECLINE)
-        to_person, to_caregiver = summaries.declined_notices(invite.person_name, user.first_name or "")
+        to_person, to_caregiver = summaries.declined_notices(invite.person_name, invites.shown_name(user.first_name))
         await tell(context, person.chat_id, to_person)
         await tell(context, update.effective_chat.id, to_caregiver)
         return

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from coach import invites
-from coach.invites import Sharing
+from coach.invites import Sharing, shown_name
 
 CREATED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -124,3 +124,10 @@ def test_the_choice_as_questions():
     assert invites.DAILY_TIME.typed
     with pytest.raises(ValueError):
         invites.sharing_from({"notes"})
+
+
+def test_names_shown_to_the_other_side_cannot_reorder_or_break_a_message():
+    assert shown_name("Al\u202eex") == "Alex"  # a right-to-left override would turn the alert around
+    assert shown_name("Sam\u200b\u2066\n\tPat") == "Sam Pat"
+    assert shown_name("Zoë 👩‍⚕️") == "Zoë 👩⚕️"
+    assert shown_name(None) == "" and len(shown_name("x" * 500)) == 64
