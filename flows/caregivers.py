@@ -18,6 +18,7 @@ coach themselves, so their choices (zone, time) are taken with buttons on the li
 import logging
 from datetime import datetime, time, timedelta
 
+from sqlalchemy.exc import SQLAlchemyError
 from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.error import TelegramError
 
@@ -190,6 +191,7 @@ async def _stop(update: Update, context: CoachContext, callback) -> bool:
         if not mine:
             return False
         await end(uow, link, now)
+    context.services.alert_links.pop(link.person_id, None)  # never alert an ended link from memory
     await answer_quietly(query)
     await close(query, wording.STOP_SHARING)
     to_person, to_caregiver = summaries.stopped_notices(
@@ -470,9 +472,18 @@ async def alert_escalation(context: CoachContext, person: Person, tier: Tier) ->
     """Tell each caregiver who chose escalation alerts, at once, with what to do."""
     if tier < Tier.URGENT:
         return
+    services = context.services
+    if not services.alerts.should_alert(person.id, tier, context.now()):
+        log.info("caregiver alert held back person=%s tier=%s (one a window)", person.id, tier.key)
+        return
     number = emergency_number(person.timezone)
-    async with context.db.unit() as uow:
-        links = await uow.caregivers.sharing_with(person.id)
+    try:
+        async with context.db.unit(urgent=True) as uow:
+            links = await uow.caregivers.sharing_with(person.id)
+        services.alert_links[person.id] = links
+    except SQLAlchemyError:
+        links = services.alert_links.get(person.id, [])
+        log.exception("caregiver links unreadable person=%s; alerting the %s last read", person.id, len(links))
     for link in links:
         text = summaries.escalation_alert(link.person_name, tier, number, Sharing.from_text(link.sharing))
         if text:

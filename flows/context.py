@@ -1,11 +1,13 @@
 """What every handler and job can reach: the database, the clock and the settings."""
 
+import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from telegram.ext import Application, CallbackContext, ExtBot
 
+from coach.alerts import AlertWindow
 from flows.config import Settings
 from storage.database import Database
 
@@ -22,6 +24,10 @@ class Services:
     db: Database
     settings: Settings
     clock: Callable[[], datetime] = system_clock
+    alerts: AlertWindow = field(default_factory=AlertWindow)
+    # the links each person's escalation alerts went to, last read: used when the database cannot be read
+    alert_links: dict[int, list] = field(default_factory=dict)
+    background: set[asyncio.Task] = field(default_factory=set)  # escalations waiting to be stored
 
 
 class CoachContext(CallbackContext[ExtBot, dict, dict, dict]):

@@ -113,6 +113,7 @@ async def on_confirm(update: Update, context: CoachContext) -> None:
             valid = await uow.personal_data.export(user.id) is not None  # a second press after erasing: expired
             if valid and callback.value == "yes":
                 ended = await _links_ending(uow, user.id)
+                context.services.alert_links.clear()  # links both ways end: none is alerted from memory
                 await uow.personal_data.erase(user.id)
     if not valid:
         await query.answer(wording.BUTTON_EXPIRED)

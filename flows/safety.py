@@ -10,7 +10,9 @@ flowchart LR
 The next day's follow-up is in `flows.care_hold`.
 """
 
+import asyncio
 import logging
+from datetime import datetime
 
 from sqlalchemy.exc import SQLAlchemyError
 from telegram import InlineKeyboardMarkup, Update
@@ -86,9 +88,10 @@ async def escalate(
     escalation = None
     if person is not None:
         try:
-            escalation = await _record(context, person, assessment, source)
+            escalation = await _record(context, person, assessment, source, context.now())
         except SQLAlchemyError:
-            log.exception("escalation could not be stored person=%s", person.id)
+            log.exception("escalation could not be stored person=%s; storing it later", person.id)
+            _store_later(context, person, assessment, source)
     keyboard = None
     if escalation is not None and assessment.tier >= Tier.URGENT:
         keyboard = InlineKeyboardMarkup(
@@ -98,12 +101,38 @@ async def escalate(
         chat_id, wording.escalation_message(assessment, number), reply_markup=keyboard, rate_limit_args=URGENT
     )
     log.info("escalation tier=%s source=%s", assessment.tier.key, source)
-    if escalation is not None:  # stored, so the database answers: tell the caregivers who chose it
+    if person is not None:  # stored or not: safety does not wait on storage
         await caregivers.alert_escalation(context, person, assessment.tier)
 
 
-async def _record(context: CoachContext, person: Person, assessment: Assessment, source: str) -> Escalation:
-    now = context.now()
+STORE_TRIES = (1, 2, 4, 8, 15, 30, 60, 60, 120, 120, 300, 300)  # seconds between tries: about 17 minutes
+
+
+def _store_later(context: CoachContext, person: Person, assessment: Assessment, source: str) -> None:
+    """Store an escalation the database refused (full, locked, restarting) once it takes writes
+    again, with the time it happened; each try is one transaction, so it is written once."""
+    services, happened = context.services, context.now()
+
+    async def store() -> None:
+        for pause in STORE_TRIES:
+            await asyncio.sleep(pause)
+            try:
+                await _record(context, person, assessment, source, happened)
+            except SQLAlchemyError as error:
+                log.warning("escalation still not stored person=%s: %s", person.id, type(error).__name__)
+                continue
+            log.info("escalation stored late person=%s", person.id)
+            return
+        log.error("escalation never stored person=%s: the database refused every write", person.id)
+
+    task = asyncio.create_task(store())
+    services.background.add(task)
+    task.add_done_callback(services.background.discard)
+
+
+async def _record(
+    context: CoachContext, person: Person, assessment: Assessment, source: str, now: datetime
+) -> Escalation:
     async with context.db.unit(urgent=True) as uow:
         escalation = await uow.escalations.add(
             Escalation(

@@ -3,17 +3,22 @@
 Alex (London) is coached and invites Sam (New York), who never set up coaching themselves.
 """
 
+import asyncio
 import re
 import struct
 import time as wall
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from sqlalchemy import text as sql
 
-from storage.models import CaregiverInvite, CaregiverLink, Reminder
+from storage.database import Database
+from storage.models import CaregiverInvite, CaregiverLink, Escalation, Reminder
 from tests.e2e.conftest import onboard, step_until
 from tests.e2e.people import Person, complete_checkin, stored
+from tests.e2e.scheduling import eventually
 
 QUIET = {"tick_seconds": 3600}
 NEW_YORK = ZoneInfo("America/New_York")
@@ -137,6 +142,72 @@ async def test_an_escalation_reaches_the_caregiver_within_a_second_then_the_ackn
     assert "legs" not in alert["text"]  # what to do, not the symptoms
     await alex.tap("I've got help")
     await api.wait_for(sam.id, "Alex says they've got help", since=mark)
+
+
+@asynccontextmanager
+async def escalations_refused(database_url: str):
+    """The escalation table refuses every write, as a full disk would, until the block ends."""
+    if database_url.startswith("postgresql"):
+        statements = (
+            "CREATE FUNCTION disk_full() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION USING ERRCODE = 'disk_full',"
+            " MESSAGE = 'could not extend file: No space left on device'; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER disk_is_full BEFORE INSERT OR UPDATE ON escalation FOR EACH ROW EXECUTE FUNCTION disk_full()",
+        )
+        undo = ("DROP TRIGGER disk_is_full ON escalation", "DROP FUNCTION disk_full()")
+    else:
+        statements = (
+            "CREATE TRIGGER disk_is_full BEFORE INSERT ON escalation BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END",
+        )
+        undo = ("DROP TRIGGER disk_is_full",)
+    await _execute(database_url, statements)
+    try:
+        yield
+    finally:
+        await _execute(database_url, undo)
+
+
+async def _execute(database_url: str, statements: tuple[str, ...]) -> None:
+    database = Database(database_url)
+    try:
+        for statement in statements:
+            await database.run_sync(lambda connection, statement=statement: connection.execute(sql(statement)))
+    finally:
+        await database.close()
+
+
+async def test_an_emergency_that_cannot_be_stored_still_alerts_the_caregiver_and_is_stored_later(
+    bot, api, alex, sam, database_url
+):
+    await onboard(alex)
+    await accept(sam, await invite(alex))
+    mark = api.mark(sam.id)
+    async with escalations_refused(database_url):
+        await alex.send("I can't feel anything between my legs and I wet myself")
+        await alex.expect("Call 999 now")
+        await api.wait_for(sam.id, "needs emergency help", since=mark, timeout=5)
+        assert await stored(database_url, Escalation, alex.id) == []
+    await eventually(lambda: _escalations(database_url, alex.id), what="the escalation stored once space is back")
+    await asyncio.sleep(2.5)  # the next tries would have come by now: it is stored once
+    [escalation] = await stored(database_url, Escalation, alex.id)
+    assert escalation.tier == "emergency" and "saddle_numbness" in escalation.triggers
+
+
+async def _escalations(database_url: str, telegram_id: int) -> int:
+    return len(await stored(database_url, Escalation, telegram_id))
+
+
+async def test_a_burst_of_emergency_texts_alerts_the_caregiver_once(bot, api, alex, sam, database_url):
+    await onboard(alex)
+    await accept(sam, await invite(alex))
+    mark = api.mark(sam.id)
+    for _ in range(5):
+        await alex.send("I can't pee at all and my legs are numb")
+        await alex.expect("Call 999 now")
+    await api.wait_for(sam.id, "needs emergency help", since=mark, timeout=5)
+    await asyncio.sleep(1.0)
+    alerts = [m for m in api.sent(sam.id) if "needs emergency help" in (m.get("text") or "")]
+    assert len(alerts) == 1
+    assert len(await stored(database_url, Escalation, alex.id)) == 5  # every one is still stored
 
 
 @pytest.mark.parametrize("who", ["person", "caregiver"])
