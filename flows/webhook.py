@@ -14,6 +14,8 @@ while this server keeps answering 503; only then does the HTTP server close.
 import asyncio
 import hmac
 import logging
+import time
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -31,6 +33,23 @@ log = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 HEALTH_PATH = "/healthz"
 HEALTH_TIMEOUT = 3.0  # seconds a health check waits for the database
+SEEN_UPDATES = 10_000  # update ids remembered: Telegram re-posts an update whose answer was slow
+REJECTIONS_LOGGED_EVERY = 60.0  # seconds: a scan of the webhook is one log line a minute, not one a request
+
+
+class _Rejections:
+    """Rejected requests, counted and logged at most once a period (nothing of their bodies)."""
+
+    def __init__(self, now=time.monotonic) -> None:
+        self._now, self._since, self._counts = now, None, {}
+
+    def count(self, reason: str) -> None:
+        self._counts[reason] = self._counts.get(reason, 0) + 1
+        now = self._now()
+        if self._since is None or now - self._since >= REJECTIONS_LOGGED_EVERY:
+            summary = ", ".join(f"{n} {why}" for why, n in sorted(self._counts.items()))
+            log.warning("webhook requests rejected since the last report: %s", summary)
+            self._since, self._counts = now, {}
 
 
 class WebhookServer:
@@ -39,23 +58,33 @@ class WebhookServer:
     def __init__(self, application: Application, path: str, secret: str):
         self.application = application
         self._secret = secret.encode()
+        self._seen: OrderedDict[int, None] = OrderedDict()
+        self._rejected = _Rejections()
         self.http = web.Application(client_max_size=1024 * 1024)
+        self.http.on_response_prepare.append(_plain_server_header)
         self.http.router.add_post(path, self._on_update)
         self.http.router.add_get(HEALTH_PATH, self._on_health)
 
     async def _on_update(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
         if not hmac.compare_digest(given, self._secret):
-            log.warning("webhook request without the right secret token rejected")
+            self._rejected.count("without the right secret (403)")
             return web.Response(status=403)
         update = await self._read_update(request)
         if update is None:
+            self._rejected.count("not an update (400)")
             return web.Response(status=400)
         if not self.application.running:
             return web.Response(status=503)
+        if update.update_id in self._seen:  # posted again: it was taken the first time
+            log.debug("update=%s posted again, already taken", update.update_id)
+            return web.Response()
         # No await between the check and the put: `Application.stop` queues its stop signal
         # right after `running` turns false, so an accepted update is always handled.
         self.application.update_queue.put_nowait(update)
+        self._seen[update.update_id] = None
+        if len(self._seen) > SEEN_UPDATES:
+            self._seen.popitem(last=False)
         log.debug("update=%s accepted", update.update_id)
         return web.Response()
 
@@ -65,14 +94,13 @@ class WebhookServer:
             return None
         try:
             data = await request.json()
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: brackets nested too deep to parse
             return None
         if not isinstance(data, dict) or type(data.get("update_id")) is not int:
             return None
         try:
             return Update.de_json(data, self.application.bot)
         except Exception:  # PTB raises whatever a malformed field trips over
-            log.warning("webhook body that is not an update rejected")
             return None
 
     async def _on_health(self, _request: web.Request) -> web.Response:
@@ -88,6 +116,10 @@ class WebhookServer:
             log.warning("health check: the database does not answer")
             return False
         return True
+
+
+async def _plain_server_header(_request: web.Request, response: web.StreamResponse) -> None:
+    response.headers["Server"] = "coach"  # not aiohttp's name and version
 
 
 @asynccontextmanager

@@ -3,6 +3,7 @@
 import asyncio
 import itertools
 import json
+import logging
 import os
 import signal
 import socket
@@ -261,3 +262,24 @@ async def test_coach_webhook_without_a_secret_says_so(tmp_path):
     _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
     assert process.returncode == 2
     assert "WEBHOOK_SECRET_TOKEN" in stderr.decode()
+
+
+async def test_a_reposted_update_is_handled_once_and_deep_or_scanning_requests_cost_one_line(
+    api, clock, tmp_path, caplog
+):
+    async with instance(api, clock, f"sqlite:///{tmp_path / 'coach.db'}") as url:
+        start = api.send_text(1001, "/start")
+        assert await _post(url, start) == 200
+        assert await _post(url, start) == 200  # Telegram posts it again: it says nothing new
+        await api.wait_for(1001, "store your answers")
+
+        caplog.set_level(logging.WARNING, logger="flows.webhook")
+        assert await _post(url, raw=b"[" * 300_000 + b"]" * 300_000) == 400  # too deep to parse: not a 500
+        for _ in range(50):  # a scan
+            assert await _post(url, start, secret="guess") == 403
+        async with aiohttp.ClientSession() as session, session.get(url + HEALTH_PATH) as response:
+            assert response.status == 200
+            assert "aiohttp" not in response.headers.get("Server", "").lower()
+        await asyncio.sleep(0.5)
+    assert _count(Person(api, 1001), "store your answers") == 1
+    assert len([r for r in caplog.records if r.name == "flows.webhook" and "rejected" in r.getMessage()]) <= 1
