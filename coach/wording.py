@@ -86,6 +86,7 @@ NOT_PAUSED = "Your check-ins are already on."
 
 PRIVATE_ONLY = "I only work in a private chat, to keep your health information private. Please message me directly."
 UNSUPPORTED_MESSAGE = "I can only read text and button taps. Please type or tap instead."
+STILL_SAVING = "⏳ My storage is busy, so I'm still saving that. No need to send it again."
 SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side, so that may not have been saved. Please try again in a moment. "
     "If you have worrying symptoms, don't wait: call your local emergency number."

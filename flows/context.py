@@ -28,6 +28,7 @@ class Services:
     # the links each person's escalation alerts went to, last read: used when the database cannot be read
     alert_links: dict[int, list] = field(default_factory=dict)
     background: set[asyncio.Task] = field(default_factory=set)  # escalations waiting to be stored
+    retrying: dict[int, list[BaseException]] = field(default_factory=dict)  # update id -> its later tries' errors
 
 
 class CoachContext(CallbackContext[ExtBot, dict, dict, dict]):

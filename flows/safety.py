@@ -58,6 +58,9 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
     if not text or update.effective_user is None:
         return
     assessment = triage(text)
+    if update.update_id in context.services.retrying:  # handled again: its advice went out the first time
+        context.escalated = assessment.tier is not Tier.SELF_CARE
+        return
     if not assessment.asks:
         return
     try:

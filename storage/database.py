@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,14 @@ URGENT_POOL_SIZE = 4
 TRUSTED_FOR = 5.0
 
 T = TypeVar("T")
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether a database error may pass by itself: locked or busy, full, restarting, unreachable.
+    A constraint or a programming error would fail the same way again."""
+    if isinstance(error, OperationalError | InterfaceError | DisconnectionError | TimeoutError | OSError):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 def default_url(data_dir: Path = Path("data")) -> str:

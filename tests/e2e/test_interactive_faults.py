@@ -6,6 +6,7 @@ other people are served meanwhile.
 """
 
 import asyncio
+import sqlite3
 
 import pytest
 
@@ -329,3 +330,24 @@ async def test_delete_confirmed_twice_quickly_fails_nowhere(bot, alex, api, data
     await api.idle(quiet=0.2)
     assert len(api.answered_callbacks) == answered + 2 and count(alex, SORRY) == 0
     assert await stored(database_url, PersonRow, alex.id) == []
+
+
+# ------------------------------------------------------------------------- a locked database
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # PostgreSQL's writers wait for row locks
+async def test_a_pain_score_tapped_while_another_process_holds_the_write_lock_is_saved(bot, alex, api, database_url):
+    question = await at_pain_question(alex)
+    path = database_url.removeprefix("sqlite:///")
+    other = sqlite3.connect(path, isolation_level=None)  # a sqlite3 shell left in a transaction
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        api.press_button(alex.id, question, "6")
+        await alex.expect("still saving that", timeout=15)  # once a unit of work gave up waiting for the lock
+        await asyncio.sleep(3)  # and it is held a while longer
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    await alex.expect("Compared with yesterday", timeout=40)
+    assert (await the_checkin(database_url, alex)).pain == 6
+    assert count(alex, SORRY) == 0 and count(alex, "still saving that") == 1
