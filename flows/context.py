@@ -28,6 +28,9 @@ class Services:
     # the links each person's escalation alerts went to, last read: used when the database cannot be read
     alert_links: dict[int, list] = field(default_factory=dict)
     background: set[asyncio.Task] = field(default_factory=set)  # escalations waiting to be stored
+    people_seen: dict[int, object] = field(
+        default_factory=dict
+    )  # Telegram id -> Person, for advice when the database is slow
     retrying: dict[int, list[BaseException]] = field(default_factory=dict)  # update id -> its later tries' errors
 
 

@@ -114,6 +114,7 @@ async def on_confirm(update: Update, context: CoachContext) -> None:
             if valid and callback.value == "yes":
                 ended = await _links_ending(uow, user.id)
                 context.services.alert_links.clear()  # links both ways end: none is alerted from memory
+                context.services.people_seen.pop(user.id, None)
                 await uow.personal_data.erase(user.id)
     if not valid:
         await query.answer(wording.BUTTON_EXPIRED)

@@ -63,17 +63,28 @@ async def triage_every_message(update: Update, context: CoachContext) -> None:
         return
     if not assessment.asks:
         return
+    services, user_id, slow = context.services, update.effective_user.id, False
     try:
-        async with context.db.unit(urgent=True) as uow:
-            person = await uow.people.by_telegram_id(update.effective_user.id)
-    except SQLAlchemyError:
-        log.exception("could not look up the person before escalating; advising anyway")
-        person = None
-    await escalate(context, update.effective_chat.id, person, assessment, source="text")
+        async with asyncio.timeout(LOOKUP_WAIT), context.db.unit(urgent=True) as uow:
+            person = await uow.people.by_telegram_id(user_id)
+        if person is not None:
+            services.people_seen[user_id] = person
+            if len(services.people_seen) > PEOPLE_REMEMBERED:
+                services.people_seen.pop(next(iter(services.people_seen)))
+    except (SQLAlchemyError, TimeoutError):  # locked, full, restarting: advise from what is known
+        log.warning("the person could not be looked up in time before escalating; advising anyway")
+        person, slow = services.people_seen.get(user_id), True
+    await escalate(context, update.effective_chat.id, person, assessment, source="text", store_now=not slow)
 
 
 async def escalate(
-    context: CoachContext, chat_id: int, person: Person | None, assessment: Assessment, *, source: str
+    context: CoachContext,
+    chat_id: int,
+    person: Person | None,
+    assessment: Assessment,
+    *,
+    source: str,
+    store_now: bool = True,
 ) -> None:
     """Send the seek-care advice; for someone coached, store it and pause reminders after urgent or worse.
 
@@ -89,7 +100,9 @@ async def escalate(
         await send_text(context.bot, chat_id, text, reply_markup=_net_keyboard(), rate_limit_args=URGENT)
         return
     escalation = None
-    if person is not None:
+    if person is not None and not store_now:  # the database is slow: the advice does not wait for it
+        _store_later(context, person, assessment, source)
+    elif person is not None:
         try:
             escalation = await _record(context, person, assessment, source, context.now())
         except SQLAlchemyError:
@@ -107,6 +120,9 @@ async def escalate(
     if person is not None:  # stored or not: safety does not wait on storage
         await caregivers.alert_escalation(context, person, assessment.tier)
 
+
+LOOKUP_WAIT = 0.8  # seconds the advice waits for the database to say who the person is
+PEOPLE_REMEMBERED = 10_000  # people whose last lookup is kept for advice while the database is slow
 
 STORE_TRIES = (1, 2, 4, 8, 15, 30, 60, 60, 120, 120, 300, 300)  # seconds between tries: about 17 minutes
 

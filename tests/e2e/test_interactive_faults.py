@@ -7,6 +7,7 @@ other people are served meanwhile.
 
 import asyncio
 import sqlite3
+import time
 
 import pytest
 
@@ -351,3 +352,18 @@ async def test_a_pain_score_tapped_while_another_process_holds_the_write_lock_is
     await alex.expect("Compared with yesterday", timeout=40)
     assert (await the_checkin(database_url, alex)).pain == 6
     assert count(alex, SORRY) == 0 and count(alex, "still saving that") == 1
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_a_new_persons_emergency_is_answered_at_once_while_the_write_lock_is_held(bot, api, database_url):
+    stranger = Person(api, 7_000_000_002, "Kim")
+    other = sqlite3.connect(database_url.removeprefix("sqlite:///"), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        began = time.monotonic()
+        await stranger.send("I can't pee and both my legs have gone numb")
+        await stranger.expect("Call 112 now", timeout=5)
+        assert time.monotonic() - began < 1.0
+    finally:
+        other.execute("COMMIT")
+        other.close()
