@@ -1,6 +1,7 @@
 """The database: SQLite (`storage.sqlite`) or PostgreSQL, migrations, and units of work."""
 
 import asyncio
+import sqlite3
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
@@ -33,9 +34,17 @@ T = TypeVar("T")
 def is_transient(error: BaseException) -> bool:
     """Whether a database error may pass by itself: locked or busy, full, restarting, unreachable.
     A constraint or a programming error would fail the same way again."""
+    code = getattr(getattr(error, "orig", None), "sqlite_errorcode", None)
+    if code is not None:  # SQLite says which: a missing table is as much an OperationalError as a lock
+        return code & 0xFF in _SQLITE_TRANSIENT
     if isinstance(error, OperationalError | InterfaceError | DisconnectionError | TimeoutError | OSError):
         return True
     return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
+_SQLITE_TRANSIENT = frozenset(
+    (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN)
+)
 
 
 def default_url(data_dir: Path = Path("data")) -> str:
