@@ -21,12 +21,12 @@ class AlertWindow:
     _last: dict[tuple[int, Tier], datetime] = field(default_factory=dict)
     held: dict[int, int] = field(default_factory=dict)  # person id -> alerts not sent in the window
 
-    def should_alert(self, person_id: int, tier: Tier, now: datetime) -> bool:
-        """Whether this escalation alerts the caregivers; if not, it is counted as held back."""
+    def decide(self, person_id: int, tier: Tier, now: datetime) -> int | None:
+        """None when this escalation is held back (and counted); else alert now, saying how many
+        were held back since the last alert."""
         last = max((at for (who, level), at in self._last.items() if who == person_id and level >= tier), default=None)
         if last is not None and now - last < self.window:
             self.held[person_id] = self.held.get(person_id, 0) + 1
-            return False
+            return None
         self._last[(person_id, tier)] = now
-        self.held.pop(person_id, None)
-        return True
+        return self.held.pop(person_id, 0)

@@ -135,13 +135,15 @@ def _weekly_pain(facts: WeekFacts) -> str:
     return wording.WEEKLY_PAIN[change.value].format(first=facts.episode_first_pain, latest=latest)
 
 
-def escalation_alert(first_name: str, tier: Tier, number: str, sharing: Sharing) -> str | None:
-    """Sent at once when the person is told to get emergency or urgent help, if chosen."""
+def escalation_alert(first_name: str, tier: Tier, number: str, sharing: Sharing, held: int = 0) -> str | None:
+    """Sent at once when the person is told to get emergency or urgent help, if chosen; `held`
+    counts the warning signs not alerted since the last alert (`coach.alerts`)."""
     if not sharing.escalations or tier < Tier.URGENT:
         return None
     name = _name(first_name)
     alert = wording.ESCALATION_TO_CAREGIVER[tier.key].format(name=name, number=number)
-    return f"{alert}\n\n{wording.ESCALATION_LATER.format(name=name)}"
+    since = f"\n\n{wording.ESCALATION_HELD.format(name=name, count=held)}" if held else ""
+    return f"{alert}{since}\n\n{wording.ESCALATION_LATER.format(name=name)}"
 
 
 def escalation_follow_up(first_name: str, ack: str, sharing: Sharing) -> str | None:

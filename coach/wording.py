@@ -562,6 +562,7 @@ ESCALATION_TO_CAREGIVER = {
         "Please call or check on {name}, and help them get seen today if you can."
     ),
 }
+ESCALATION_HELD = "Since the last alert, {name} was told to get help {count} more time(s)."
 ESCALATION_LATER = "I'll tell you when {name} lets me know they're getting help."
 ESCALATION_FOLLOW_UP = {
     "got": "✅ {name} says they've got help.",

@@ -473,7 +473,8 @@ async def alert_escalation(context: CoachContext, person: Person, tier: Tier) ->
     if tier < Tier.URGENT:
         return
     services = context.services
-    if not services.alerts.should_alert(person.id, tier, context.now()):
+    held = services.alerts.decide(person.id, tier, context.now())
+    if held is None:
         log.info("caregiver alert held back person=%s tier=%s (one a window)", person.id, tier.key)
         return
     number = emergency_number(person.timezone)
@@ -485,7 +486,7 @@ async def alert_escalation(context: CoachContext, person: Person, tier: Tier) ->
         links = services.alert_links.get(person.id, [])
         log.exception("caregiver links unreadable person=%s; alerting the %s last read", person.id, len(links))
     for link in links:
-        text = summaries.escalation_alert(link.person_name, tier, number, Sharing.from_text(link.sharing))
+        text = summaries.escalation_alert(link.person_name, tier, number, Sharing.from_text(link.sharing), held)
         if text:
             await _alert(context, link, text)
 

@@ -175,3 +175,8 @@ def test_notices_for_both_sides():
 def test_an_empty_first_name_still_reads_well():
     assert escalation_follow_up("  ", "got", Sharing()).startswith("✅ Someone")
     assert NOTHING.describe() == []
+
+
+def test_an_alert_after_a_held_back_burst_says_how_many_more_there_were():
+    assert "3 more time" in escalation_alert("Anna", Tier.EMERGENCY, "999", Sharing(), held=3)
+    assert "more time" not in escalation_alert("Anna", Tier.EMERGENCY, "999", Sharing())
