@@ -32,6 +32,7 @@ from coach.triage.phrases import Lexicon, Match
 
 DISCOUNTING = ("negated", "resolved", "historical", "family", "family_past", "hypothetical", "exertion")
 _CONTINUE_LISTS = frozenset({"or", "nor", "/"})
+_LIST_REACH = 3  # tokens a negation reaches further for each "or" of its list
 _JOINS = frozenset({"and", ",", "plus", "&", "also"})
 PRONOUNS = frozenset(
     {"it", "its", "they", "them", "this", "that", "these", "those", "which", "everything", "all", "one", "any"}
@@ -204,6 +205,8 @@ class ConText:
                 return i  # "didn't lift anything, and suddenly I can't walk"
             if i in by_start:
                 seen_concept = True
+            if cue.category == "negated" and word in _CONTINUE_LISTS:
+                limit = min(n, limit + _LIST_REACH)  # "no pain in my legs or anything or any rash"
             i += 1
         return limit
 

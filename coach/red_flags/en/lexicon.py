@@ -43,6 +43,7 @@ CONCEPTS: dict[str, Concept] = {
         (
             "(@_cant) feel (nothing|nothin|nuttin|notting)",
             "(the)? (feeling|sensation) (in|of|round|around|down) (~)? (has|have|is|s|had)? (gone|went|disappeared|vanished)",
+            "(the|all)? (feeling|sensation) (has|have|is|s|had)? (gone|went|disappeared|vanished) (from|out of|in)",
             "numb|numbness|numbed|numbish|numbing|numbly",
             "(@_become)? (@_very)? numb",
             "(no|lost|loss of|lack of|lacking|reduced|less|without|zero|not much|hardly any|barely any)"
@@ -65,7 +66,7 @@ CONCEPTS: dict[str, Concept] = {
         "symptom",
         (
             "tingl*|tinglin|tinglies|tingy",
-            "pins and needles|pins n needles|pins & needles|pins n needle|pins and needle",
+            "pins and needles|pins n needles|pins & needles|pins n needle|pins and needle|pins and noodles|pins and needs",
             "prickl*|buzzing|fizzing|crawling|creepy crawly|electric (shock|shocks|feeling|zap|zaps|buzz)",
             "(@_become)? (@_very)? tingly",
             "tinkling|tinkly",
@@ -80,6 +81,7 @@ CONCEPTS: dict[str, Concept] = {
             "(@_become)? (@_very)? weak",
             "(like|to|gone to|turned to)? jelly|jelly like|like jello|like noodles|spaghetti",
             "no strength|lost (my|all|his|her)? strength|zero strength",
+            "(arent|isnt|not|no longer|werent|wasnt) strong enough (any more|anymore)?",
             "(gave|give|giving|gives|given) (way|out)|buckl*|collaps*",
             "(wont|wouldnt|dont|didnt|cant|arent|isnt|not) (hold|holding|support|supporting|carry|carrying)"
             " (me|my weight|his weight|her weight|him|her)",
@@ -316,9 +318,13 @@ CONCEPTS: dict[str, Concept] = {
             "(@_cant|cant|couldnt) hold (it|it in|my pee|my wee|my poo|my bladder|my bowels|my water|my urine"
             "|my number twos|my number 2s|number twos|number 2s|it any more|it anymore|on)",
             "(cant|couldnt|dont|didnt|no longer|cannot) (even)? (feel|notice|tell|know|sense|realise|realize)"
-            " (when|if|that) (i|he|she) (need|needs|have|has|want|wants|got|am|is|was|had) (to)? (@_pee|@_poo|go)",
+            " (when|if|that) (i|he|she) (need|needs|have|has|want|wants|got|am|is|was|had) (to|a)? (@_pee|@_poo|go)",
             "(cant|couldnt|didnt|dont) (even)? feel (myself|it when i am|it when i was|it when i)? (@_pee|@_poo)",
-            "(accident|accidents) (in|on) (my|the|his|her) (pants|bed|trousers|knickers|underwear|sleep|chair|sofa)",
+            "(accident|accidents) (in|on) (my|the|his|her|me) (pants|bed|trousers|knickers|underwear|sleep|chair|sofa)",
+            "(knickers|pants|underwear|trousers|undies|pad) (were|was|are|is|s|got)? (all)? (wet|soaked|soiled) (and)? (i|he|she)?"
+            " (hadnt|didnt|never|had not|did not) (felt|feel|notice|noticed|know|realise|realize)",
+            "(cant|couldnt|didnt|dont|cannot) (even)? feel (myself|himself|herself|themselves|it) (when|as) (i|he|she|they)"
+            " (go|goes|went|wipe|wipes|pee|pees|wee|wees|poo|poos|sit|sits)",
             "(toilet|bladder|bowel|poo|pee|wee) (accident|accidents)|accident with (my|his|her)? (bowels|bladder|bowel|pee|poo)",
             "(had|having|have had|has had) (a|an) accident (with (my|his|her)? (bowels|bladder)|in (my|his|her) pants)",
             "(cant|couldnt|cnt) (hold|control) (my|his|her)? (number (2s|twos|2|two|ones|1s))",
@@ -424,6 +430,7 @@ CONCEPTS: dict[str, Concept] = {
     "cannot_walk": Concept(
         "event",
         (
+            "(legs|knees) (just|keep|keeps|kept)? (fold|folding|folded|buckle|buckling|buckled|collapse|collapsing|collapsed)|had to crawl",
             "(my|his|her|me|both|the)? (legs|pins) (have|has|had|s|just|both)? (gone|went) (from under (me|him|her)|on (me|him|her))?",
             "(legs|knees|pins) (are|is|feel|feels|like)? (cotton|cotton wool|jelly|rubber|spaghetti|noodles) (~)? (fall|fell|falling|collapse|collapsed|cant stand|gave way)",
             "(fall|fell|falling|collapse|collapsed|go down|went down|drop|dropped) (when|as soon as|every time) (i|he|she) (stand|stood|try to stand|get up|got up)",
@@ -490,6 +497,7 @@ CONCEPTS: dict[str, Concept] = {
             "|the worst|like never before|worst ever|pounding|poundin|splitting|killing me|exploding|banging"
             "|thumping|throbbing like)",
             "worst headache|headache of my life|head of my life|thunderclap|migraine",
+            "(headache|head ache|head) (~)? worse than (any|anything|ever|any other) (~)? (had|felt|known)",
             "not (a|my|your|the) (normal|usual|ordinary|regular) (headache|head ache)",
             "head (like)? (never before|its going to explode|about to explode)|head is killing me",
             "(head|heads) (is|s)? (hurting|hurtin|pounding|banging|throbbing|aching|killing) (~)? (bad bad|so bad|real bad|really bad|terrible|the worst|worst ever)",
@@ -582,7 +590,7 @@ CONCEPTS: dict[str, Concept] = {
             "fever|fevers|feverish|fevery|feverishness|febrile|pyrexi*|hightemp|fevr",
             "(high|raised|raging|sky high|big|huge|slight|mild|low grade|low|bit of a|little|small|bad|roaring"
             "|massive|stinking) (temperature|temp|temps|fever)",
-            "(and|plus|with) (a|an) (temperature|temp|fever)",
+            "(and|plus|with) (a|an)? (temperature|temp|fever)",
             "(have|has|had|got|running|run|runs|with|spiking|spiked|developed|getting|get|gotten|running a)"
             " (a|an)? (high|slight|bit of a|bit of|little|small|low grade|mild|raised|bad|raging|huge)?"
             " (temperature|temp)",
@@ -907,8 +915,8 @@ CONCEPTS: dict[str, Concept] = {
         "qualifier",
         (
             "as usual|same as (always|usual|before|ever)|(always|usually) (have|had|get|do)|(for|since) (years|ages)"
-            "|(my|the) usual|nothing new|not new|old injury|like always|normal for me|every day for (years|months)"
-            "|(#|two|three|four|five|many|several) years|on and off for|for years|sciatica|my usual|dementia|alzheimers"
+            "|(my|the) usual (pain|ache|aches|back|backache|thing|sciatica|flare|flareup|burning|tingling|numbness|symptoms|stiffness|niggle|self|one|twinge)|nothing new|not new|old injury|like always|normal for me|every day for (years|months)"
+            "|(#|two|three|four|five|many|several) years|on and off for|for years|sciatica|dementia|alzheimers"
             "|parkinsons|ms|multiple sclerosis|neuropathy|diabetic|nothing new|since my disc|since then",
         ),
     ),

@@ -205,9 +205,10 @@ MODIFIERS: tuple[Modifier, ...] = (
             "|dodgy|wonky|haywire|on and off|worse|bad)",
             "(hasnt|has not|havent|have not|not|never|didnt|wont) (worn|wearing|gone|going|eased|easing|faded) (off|away)",
             "(wasnt|was not|werent|were not|never was|never been) like (that|this) (before)?",
+            "(hasnt|hadnt|havent|has not|never) (done|had) (that|this|it) since (~)? (tiny|little|small|a baby|a child|a kid|a toddler)",
             "(isnt|is not|wasnt|was not|not|aint|its not) (from|because of|due to|caused by) (that|the ice|the cold|it|this"
             "|the ice pack|the pack|the heat|the pad)",
-            "(didnt|dont|did not|do not|doesnt|without|aint|never) (even)? (know|notice|noticing|realise|realize|realising"
+            "(didnt|dont|did not|do not|doesnt|without|aint|never|not) (even)? (know|notice|noticing|realise|realize|realising"
             "|realizing|feel|feeling|knowing) (it|that|i|what|when|anything|till|until|she|he)?",
         ),
         direction="forward",
