@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from triage_score import load, score  # noqa: E402
 
 # part: (emergencies missed at most, emergency or urgent under-triaged at most, of them silent at most)
-REACHED = {"dev": (7, 9, 3), "holdout": (40, 47, 19)}
+REACHED = {"dev": (12, 18, 8), "holdout": (51, 58, 23)}
 KEPT = 0.92  # self-care lines kept at self-care
 NET = 0.10  # self-care lines that get the red-flag checklist
 
