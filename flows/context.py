@@ -10,6 +10,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from coach.alerts import AlertWindow
 from flows.config import Settings
 from storage.database import Database
+from storage.models import CaregiverLink, Person
 
 
 def system_clock() -> datetime:
@@ -25,12 +26,11 @@ class Services:
     settings: Settings
     clock: Callable[[], datetime] = system_clock
     alerts: AlertWindow = field(default_factory=AlertWindow)
-    # the links each person's escalation alerts went to, last read: used when the database cannot be read
-    alert_links: dict[int, list] = field(default_factory=dict)
-    background: set[asyncio.Task] = field(default_factory=set)  # escalations waiting to be stored
-    people_seen: dict[int, object] = field(
-        default_factory=dict
-    )  # Telegram id -> Person, for advice when the database is slow
+    # person id -> the links their last escalation alert went to, for when the database cannot be read
+    alert_links: dict[int, list[CaregiverLink]] = field(default_factory=dict)
+    background: set[asyncio.Task[None]] = field(default_factory=set)  # escalations waiting to be stored
+    # Telegram user id -> their Person as last looked up, for advice while the database is slow
+    people_seen: dict[int, Person] = field(default_factory=dict)
     retrying: dict[int, list[BaseException]] = field(default_factory=dict)  # update id -> its later tries' errors
 
 

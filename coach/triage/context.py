@@ -61,7 +61,7 @@ class Mention:
 
 
 _ANSWERS = frozenset({"no", "nope", "nah", "nae"})
-_SUBJECTS = frozenset("i he she we they".split())
+SUBJECTS = frozenset("i he she we they".split())  # the subject of a clause of its own
 _CLAUSE_LEADS = frozenset("and , then now suddenly today tonight also but yet".split())
 _NEGATIVES = frozenset("cant couldnt not no dont doesnt didnt isnt arent wont wouldnt never cannot".split())
 _CLAUSE_END_WORDS = frozenset(
@@ -168,7 +168,7 @@ class ConText:
             category, direction, scope, applies_to = self._specs[m.name]
             if category == "negated" and words[m.start] in _ANSWERS and m.end - m.start == 1 and _answers(words, m.end):
                 continue  # "No, I can't pee": an answer, not a negation
-            if category == "negated" and direction == "forward" and m.end < len(words) and words[m.end] in _SUBJECTS:
+            if category == "negated" and direction == "forward" and m.end < len(words) and words[m.end] in SUBJECTS:
                 continue  # "my bladder isn't, I can't go": the negation ends its own clause
             found.append(_Cue(category, direction, scope, applies_to, m.start, m.end, " ".join(words[m.start : m.end])))
         return found
@@ -257,7 +257,7 @@ def _kind(role: str) -> str:
 def _new_clause(words: Sequence[str], i: int) -> bool:
     """Whether a clause with its own subject starts at `i` ("and suddenly I", ", and she")."""
     for word in words[i : i + 3]:
-        if word in _SUBJECTS:
+        if word in SUBJECTS:
             return True
         if word not in _CLAUSE_LEADS:
             return False

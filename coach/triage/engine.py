@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from coach import red_flags as rf
 from coach.triage import series
-from coach.triage.context import PRONOUNS, Mention, Reach
+from coach.triage.context import PRONOUNS, SUBJECTS, Mention, Reach
 from coach.triage.language import READ, Language, guess, load
 from coach.triage.model import Assessment, Tier, Trigger
 from coach.triage.normalise import Sentence, clean, tokenise
@@ -59,7 +59,7 @@ class Reading:
 
 
 _BACK_PRONOUNS = PRONOUNS - {"all", "which"}
-_SUBJECTS = frozenset("i he she we they you".split())
+_SUBJECTS = SUBJECTS | {"you"}  # "the stairs that you managed fine"
 _SIDES = ("left", "right")
 _MANY_SENTENCES = 24  # more than any message of the corpora: only floods and pastes have them
 
